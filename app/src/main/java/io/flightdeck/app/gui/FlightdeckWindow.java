@@ -1,0 +1,118 @@
+package io.flightdeck.app.gui;
+
+import io.flightdeck.app.FileUiSettingsFactory;
+import io.flightdeck.controllers.shell.ErrorPresenter;
+import io.flightdeck.controllers.shell.ShellController;
+import io.flightdeck.controllers.shell.UiSettings;
+import io.flightdeck.controllers.task.ExecutorTaskRunner;
+import io.flightdeck.core.workspace.WorkspaceLocations;
+import io.flightdeck.store.LocalWorkspace;
+import io.flightdeck.views.shell.MainView;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of the window: builds the view, the controllers and the services for one
+ * stage, restores the window's geometry, and shuts everything down in order. Used by the
+ * application and by the UI tests.
+ */
+public final class FlightdeckWindow {
+  private static final Logger LOG = LoggerFactory.getLogger(FlightdeckWindow.class);
+  private final Stage stage;
+  private final UiSettings settings;
+  private final MainView view = new MainView();
+  private final ExecutorTaskRunner tasks = new ExecutorTaskRunner(2);
+  private final ErrorPresenter errors;
+  private final ShellController shell;
+  private boolean shutDown;
+
+  /**
+   * @param stage the window to fill
+   * @param settings where theme and geometry are kept
+   * @param errors how failures are shown (tests pass one that does not block)
+   */
+  public FlightdeckWindow(Stage stage, UiSettings settings, ErrorPresenter errors) {
+    this.stage = stage;
+    this.settings = settings;
+    this.errors = errors;
+    this.shell =
+        new ShellController(
+            view,
+            tasks,
+            settings,
+            errors,
+            dir ->
+                LocalWorkspace.open(dir, Clock.systemUTC(), () -> System.getProperty("user.name")),
+            versions());
+  }
+
+  /** The window of the interactive user, with settings in the user's config folder. */
+  public static FlightdeckWindow forUser(Stage stage) {
+    UiSettings settings =
+        FileUiSettingsFactory.create(
+            WorkspaceLocations.ofSystem().configHome().resolve("settings.properties"));
+    return new FlightdeckWindow(stage, settings, new ErrorPresenter(() -> stage));
+  }
+
+  private static Map<String, String> versions() {
+    return FileUiSettingsFactory.versions();
+  }
+
+  /** Builds the scene, shows the window and starts opening the workspace. Call on the FX thread. */
+  public void show(Path workspace) {
+    Scene scene = new Scene(view.root(), 1100, 720);
+    shell.attach(scene);
+    stage.setScene(scene);
+    stage.setTitle("Flightdeck");
+    stage
+        .getIcons()
+        .add(new Image(FlightdeckWindow.class.getResourceAsStream("/io/flightdeck/app/icon.png")));
+    WindowGeometry.restore(
+        stage, settings, Screen.getScreens().stream().map(Screen::getVisualBounds).toList());
+    view.setOnQuit(Platform::exit);
+    stage.setOnCloseRequest(e -> WindowGeometry.save(stage, settings));
+    Thread.currentThread().setUncaughtExceptionHandler((t, e) -> errors.show("An action", e));
+    stage.show();
+    shell.openWorkspace(workspace);
+  }
+
+  /** Runs after each successful workspace open, on the FX thread. */
+  public void setOnWorkspaceOpened(Runnable r) {
+    shell.setOnWorkspaceOpened(r);
+  }
+
+  public ShellController shell() {
+    return shell;
+  }
+
+  public MainView view() {
+    return view;
+  }
+
+  /**
+   * Saves the geometry, stops background work, closes the workspace. Idempotent; blocks briefly.
+   */
+  public void shutdown() {
+    if (shutDown) {
+      return;
+    }
+    shutDown = true;
+    try {
+      if (stage.isShowing()) {
+        WindowGeometry.save(stage, settings);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Could not save the window geometry", e);
+    }
+    tasks.close();
+    shell.closeWorkspace();
+  }
+}

@@ -1,0 +1,35 @@
+package io.flightdeck.controllers.task;
+
+import io.flightdeck.core.task.TaskState;
+import java.util.function.Consumer;
+
+/** Runs every task inline on the calling thread: for tests of controllers without threads. */
+public final class SyncTaskRunner implements TaskRunner {
+  private final TaskMonitor monitor = new TaskMonitor(Runnable::run);
+
+  @Override
+  public <T> TaskHandle submit(
+      String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    TaskHandle handle = new TaskHandle(title, monitor);
+    handle.start();
+    monitor.started(handle);
+    T result;
+    try {
+      result = work.call(handle);
+    } catch (Exception e) {
+      handle.finish(TaskState.FAILED);
+      monitor.ended(handle, title + " failed");
+      onFailure.accept(e);
+      return handle;
+    }
+    handle.finish(TaskState.SUCCEEDED);
+    monitor.ended(handle, title + " done");
+    onSuccess.accept(result);
+    return handle;
+  }
+
+  @Override
+  public TaskMonitor monitor() {
+    return monitor;
+  }
+}

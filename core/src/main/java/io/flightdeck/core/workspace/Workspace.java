@@ -1,0 +1,29 @@
+package io.flightdeck.core.workspace;
+
+import io.flightdeck.core.audit.AuditLog;
+import java.nio.file.Path;
+
+/**
+ * An open workspace: the user's database and artifact store, held exclusively by this process until
+ * closed.
+ *
+ * <p>Ownership: whoever opened it closes it. Services returned here are valid until then and are
+ * thread-safe.
+ */
+public interface Workspace extends AutoCloseable {
+  /** The workspace folder. */
+  Path dir();
+
+  /** The audit trail. */
+  AuditLog audit();
+
+  /** The content-addressed artifact store. */
+  ArtifactStore artifacts();
+
+  /** Facts about the workspace for display (blocks on a small query). */
+  WorkspaceSummary summary();
+
+  /** Closes the database and releases the lock. Idempotent. */
+  @Override
+  void close();
+}
