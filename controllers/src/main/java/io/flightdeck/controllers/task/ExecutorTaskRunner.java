@@ -61,7 +61,7 @@ public final class ExecutorTaskRunner implements TaskRunner, AutoCloseable {
                   throw new CancellationException();
                 }
                 handle.finish(TaskState.SUCCEEDED);
-                monitor.ended(handle, title + " done");
+                monitor.ended(handle, "Ready");
                 deliver.accept(() -> onSuccess.accept(result));
               } catch (CancellationException | InterruptedException e) {
                 handle.finish(TaskState.CANCELLED);

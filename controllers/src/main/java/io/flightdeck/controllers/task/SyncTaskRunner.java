@@ -23,7 +23,7 @@ public final class SyncTaskRunner implements TaskRunner {
       return handle;
     }
     handle.finish(TaskState.SUCCEEDED);
-    monitor.ended(handle, title + " done");
+    monitor.ended(handle, "Ready");
     onSuccess.accept(result);
     return handle;
   }

@@ -25,7 +25,10 @@ public record ChainVerification(
   /** One line for the command line and the status bar. */
   public String summary() {
     return valid
-        ? "Audit trail intact: " + entriesChecked + " entries verified."
+        ? "Audit trail intact: "
+            + entriesChecked
+            + (entriesChecked == 1 ? " entry" : " entries")
+            + " verified."
         : "Audit trail BROKEN at entry " + firstBrokenSeq.getAsLong() + ": " + problem + ".";
   }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -20,10 +21,10 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.cell.PropertyValueFactory;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -54,6 +55,7 @@ public final class AuditView {
   /** Builds the layout. Call on the FX thread. */
   public AuditView() {
     root.setId("audit-view");
+    root.getProperties().put(AuditView.class, this);
     root.getStyleClass().add("section-view");
     actionFilter.setId("audit-filter-action");
     actionFilter.setPromptText("Action contains…");
@@ -65,6 +67,11 @@ public final class AuditView {
     toDate.setId("audit-filter-to");
     toDate.setPromptText("To date (incl.)");
     toDate.setPrefWidth(130);
+    for (Button b : new Button[] {verifyButton, exportButton, refreshButton}) {
+      b.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    actionFilter.setPrefColumnCount(12);
+    objectFilter.setPrefColumnCount(12);
     verifyButton.setId("verify-chain");
     exportButton.setId("export-csv");
     refreshButton.setId("refresh-audit");
@@ -114,14 +121,15 @@ public final class AuditView {
   private void buildTable() {
     table.setId("audit-table");
     table.setItems(rows);
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPlaceholder(new Label("No audit entries match the filter."));
-    table.getColumns().add(column("#", "seq", 60));
-    table.getColumns().add(column("Time", "time", 170));
-    table.getColumns().add(column("Who", "actor", 90));
-    table.getColumns().add(column("Action", "action", 170));
-    table.getColumns().add(column("Object type", "objectType", 110));
-    table.getColumns().add(column("Object", "objectId", 220));
-    table.getColumns().add(column("Details", "details", 260));
+    table.getColumns().add(column("#", AuditRow::seq, 60));
+    table.getColumns().add(column("Time", AuditRow::time, 170));
+    table.getColumns().add(column("Who", AuditRow::actor, 90));
+    table.getColumns().add(column("Action", AuditRow::action, 170));
+    table.getColumns().add(column("Object type", AuditRow::objectType, 110));
+    table.getColumns().add(column("Object", AuditRow::objectId, 220));
+    table.getColumns().add(column("Details", AuditRow::details, 260));
     table
         .getSelectionModel()
         .selectedItemProperty()
@@ -142,9 +150,10 @@ public final class AuditView {
                             + row.hash()));
   }
 
-  private static <T> TableColumn<AuditRow, T> column(String title, String property, double width) {
+  private static <T> TableColumn<AuditRow, T> column(
+      String title, Function<AuditRow, T> property, double width) {
     TableColumn<AuditRow, T> c = new TableColumn<>(title);
-    c.setCellValueFactory(new PropertyValueFactory<>(property));
+    c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(property.apply(cd.getValue())));
     c.setPrefWidth(width);
     return c;
   }

@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -16,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -71,7 +73,7 @@ public final class MainView {
     content.getChildren().add(placeholder);
     content.getStyleClass().add("content");
     notifications.setId("notifications");
-    notifications.setShowFromTop(true);
+    notifications.setShowFromTop(false);
     root.setCenter(notifications);
     cancelButton.setId("cancel-task");
     cancelButton.setVisible(false);
@@ -79,8 +81,10 @@ public final class MainView {
     workspaceLabel.setId("workspace-label");
     statusBar.setId("status-bar");
     statusBar.setText("Ready");
-    statusBar.getLeftItems().add(workspaceLabel);
-    statusBar.getRightItems().add(cancelButton);
+    workspaceLabel.setPadding(new Insets(0, 8, 0, 8));
+    statusBar
+        .getRightItems()
+        .addAll(workspaceLabel, new Separator(Orientation.VERTICAL), cancelButton);
     root.setBottom(statusBar);
   }
 
@@ -190,7 +194,7 @@ public final class MainView {
     return workspaceLabel.textProperty();
   }
 
-  /** Shows a short notification at the top of the content area that hides itself. */
+  /** Shows a short notification at the bottom of the content area that hides itself. */
   public void notify(String message) {
     notifications.show(message);
     javafx.animation.PauseTransition hide =
