@@ -43,7 +43,14 @@ public final class FlightdeckCommand implements Callable<Integer> {
 
   /** Runs the command line and returns the process exit code. */
   public static int execute(String... args) {
+    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the command line with the given output streams and returns the exit code. */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = new CommandLine(new FlightdeckCommand());
+    cl.setOut(out);
+    cl.setErr(err);
     cl.setExecutionExceptionHandler(FlightdeckCommand::handle);
     return cl.execute(args);
   }
