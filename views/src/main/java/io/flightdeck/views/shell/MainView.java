@@ -208,6 +208,26 @@ public final class MainView {
     return notifications.getText();
   }
 
+  /** Accepts files dropped anywhere on the window (e.g. CSV files to import). */
+  public void setOnFilesDropped(java.util.function.Consumer<java.util.List<java.io.File>> action) {
+    root.setOnDragOver(
+        e -> {
+          if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+          }
+          e.consume();
+        });
+    root.setOnDragDropped(
+        e -> {
+          boolean ok = e.getDragboard().hasFiles();
+          if (ok) {
+            action.accept(java.util.List.copyOf(e.getDragboard().getFiles()));
+          }
+          e.setDropCompleted(ok);
+          e.consume();
+        });
+  }
+
   public void setOnCancel(Runnable action) {
     cancelButton.setOnAction(e -> action.run());
   }
