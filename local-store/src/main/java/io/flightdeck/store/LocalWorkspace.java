@@ -2,10 +2,12 @@ package io.flightdeck.store;
 
 import io.flightdeck.core.audit.AuditEvent;
 import io.flightdeck.core.audit.AuditLog;
+import io.flightdeck.core.dataset.DatasetService;
 import io.flightdeck.core.error.FlightdeckException;
 import io.flightdeck.core.workspace.ArtifactStore;
 import io.flightdeck.core.workspace.Workspace;
 import io.flightdeck.core.workspace.WorkspaceSummary;
+import io.flightdeck.store.dataset.JooqDatasetRepository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +42,7 @@ public final class LocalWorkspace implements Workspace {
   private final DSLContext db;
   private final JooqAuditLog audit;
   private final FileArtifactStore artifacts;
+  private final DatasetService datasets;
   private final WorkspaceMigrator.Result migration;
   private boolean closed;
 
@@ -58,6 +61,15 @@ public final class LocalWorkspace implements Workspace {
     this.audit = new JooqAuditLog(db, clock, actor);
     this.artifacts = artifacts;
     this.migration = migration;
+    // Imports write to store/tmp, which FileArtifactStore empties on every open.
+    this.datasets =
+        new DatasetService(
+            new JooqDatasetRepository(db),
+            artifacts,
+            audit,
+            dir.resolve("store").resolve("tmp"),
+            clock,
+            actor);
   }
 
   /**
@@ -195,6 +207,11 @@ public final class LocalWorkspace implements Workspace {
   @Override
   public ArtifactStore artifacts() {
     return artifacts;
+  }
+
+  @Override
+  public DatasetService datasets() {
+    return datasets;
   }
 
   /** The jOOQ context, for other stores in this module only. */

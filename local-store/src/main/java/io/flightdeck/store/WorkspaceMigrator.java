@@ -54,6 +54,14 @@ final class WorkspaceMigrator {
   }
 
   Result checkBackupAndMigrate(boolean existed, Clock clock) throws IOException {
+    java.util.Optional<String> current =
+        existed ? upToDate(dataSource) : java.util.Optional.empty();
+    if (current.isPresent()) {
+      // Fast path: every known migration applied, nothing newer; Flyway (about 1 s to load and
+      // scan) is not needed.
+      Path backup = backupIfDue(false, clock);
+      return new Result(current.get(), current.get(), false, false, backup);
+    }
     Flyway flyway = flyway();
     MigrationInfoService info = flyway.info();
     refuseNewerSchema(info);
@@ -75,7 +83,54 @@ final class WorkspaceMigrator {
    * read-only connection.
    */
   void refuseNewerSchema() {
-    refuseNewerSchema(flyway().info());
+    if (upToDate(dataSource).isEmpty()) {
+      refuseNewerSchema(flyway().info());
+    }
+  }
+
+  /** The migration versions this build ships, from {@code db/migration-index.txt}. */
+  static java.util.Set<String> knownVersions() {
+    try (java.io.InputStream in =
+        WorkspaceMigrator.class.getResourceAsStream("/db/migration-index.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("db/migration-index.txt is missing from the build");
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+          .lines()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .collect(java.util.stream.Collectors.toSet());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The schema version when the database has exactly this build's migrations applied, all
+   * successfully; empty when anything differs (then Flyway decides: migrate, or refuse a newer
+   * schema).
+   */
+  static java.util.Optional<String> upToDate(DataSource ds) {
+    java.util.Set<String> applied = new java.util.HashSet<>();
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery(
+                "SELECT \"version\", \"success\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")) {
+      while (rs.next()) {
+        if (!rs.getBoolean(2)) {
+          return java.util.Optional.empty();
+        }
+        applied.add(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      return java.util.Optional.empty(); // no history table yet, or unreadable: let Flyway look
+    }
+    java.util.Set<String> known = knownVersions();
+    if (!applied.equals(known)) {
+      return java.util.Optional.empty();
+    }
+    return known.stream().max(java.util.Comparator.comparing(java.math.BigDecimal::new));
   }
 
   private Flyway flyway() {

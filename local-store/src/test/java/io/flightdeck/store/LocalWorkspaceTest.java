@@ -20,6 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LocalWorkspaceTest {
+  private static final String NEWEST =
+      WorkspaceMigrator.knownVersions().stream()
+          .max(java.util.Comparator.comparing(java.math.BigDecimal::new))
+          .orElseThrow();
+
   @TempDir Path tmp;
   private final TestClock clock = new TestClock();
 
@@ -45,12 +50,12 @@ class LocalWorkspaceTest {
       assertThat(created.objectId()).isEqualTo(ws.dir().toString());
       assertThat(created.actor()).isEqualTo("ana");
       assertThat(created.timestamp()).isEqualTo(TestClock.T0);
-      assertThat(Json.readObject(created.detailsJson())).isEqualTo(Map.of("schema", "1"));
+      assertThat(Json.readObject(created.detailsJson())).isEqualTo(Map.of("schema", "2"));
       assertThat(ws.audit().verify().valid()).isTrue();
 
       WorkspaceSummary s = ws.summary();
       assertThat(s.created()).isTrue();
-      assertThat(s.schemaVersion()).isEqualTo("1");
+      assertThat(s.schemaVersion()).isEqualTo("2");
       assertThat(s.auditEntries()).isOne();
       assertThat(s.lastBackup()).isEmpty();
       assertThat(s.databaseFile()).isEqualTo(Db.file(ws.dir()));
@@ -75,7 +80,7 @@ class LocalWorkspaceTest {
           .containsExactly("model.registered", "workspace.created");
       assertThat(ws.audit().verify().valid()).isTrue();
       assertThat(ws.summary().created()).isFalse();
-      assertThat(ws.summary().schemaVersion()).isEqualTo("1");
+      assertThat(ws.summary().schemaVersion()).isEqualTo("2");
       try (var in = ws.artifacts().openVerified(hash)) {
         assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("weights");
       }
@@ -126,11 +131,11 @@ class LocalWorkspaceTest {
               e -> {
                 assertThat(e.action()).isEqualTo("workspace.migrated");
                 assertThat(Json.readObject(e.detailsJson()))
-                    .isEqualTo(Map.of("from", "0", "to", "1"));
+                    .isEqualTo(Map.of("from", "0", "to", "2"));
               });
       WorkspaceSummary s = ws.summary();
       assertThat(s.created()).isFalse();
-      assertThat(s.schemaVersion()).isEqualTo("1");
+      assertThat(s.schemaVersion()).isEqualTo("2");
       assertThat(s.lastBackup()).isPresent();
       assertThat(s.lastBackup().get()).isRegularFile().hasParent(ws.dir().resolve("backups"));
     }

@@ -65,6 +65,9 @@ class MainWindowTest {
   }
 
   private void waitForWorkspace(FxRobot robot) throws TimeoutException {
+    waitUntil(() -> window.view().sectionsEnabledProperty().get());
+    waitUntil(() -> "datasets".equals(window.view().selectedSectionProperty().get()));
+    robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
     waitUntil(() -> "audit".equals(window.view().selectedSectionProperty().get()));
     waitUntil(() -> !table(robot).getItems().isEmpty());
   }
@@ -98,10 +101,12 @@ class MainWindowTest {
         .eraseText("no-such-action".length())
         .write("created");
     waitUntil(() -> table(robot).getItems().size() == 1);
-    // Ctrl+1 selects the first section from anywhere.
-    robot.interact(() -> window.view().showPlaceholder("elsewhere"));
-    assertThat(window.view().selectedSectionProperty().get()).isEmpty();
+    // Ctrl+1..3 select the sections from anywhere.
     robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+    waitUntil(() -> "datasets".equals(window.view().selectedSectionProperty().get()));
+    robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+    waitUntil(() -> "drift".equals(window.view().selectedSectionProperty().get()));
+    robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
     waitUntil(() -> "audit".equals(window.view().selectedSectionProperty().get()));
   }
 
@@ -168,8 +173,9 @@ class MainWindowTest {
     }
     assertThat(WorkspaceLockedException.class).isNotNull();
     waitUntil(() -> robot.lookup("#content-placeholder").tryQuery().isPresent());
+    assertThat(window.view().sectionsEnabledProperty().get()).isFalse();
     robot.interact(() -> window.shell().openWorkspace(workspace));
-    waitForWorkspace(robot);
+    waitUntil(() -> window.view().sectionsEnabledProperty().get());
   }
 
   private static AuditView findAuditView(FxRobot robot) {

@@ -21,7 +21,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = FlightdeckCommand.VersionProvider.class,
     description = "The MLOps control center on your desk. Without a command, opens the window.",
-    subcommands = {AuditCommand.class, WorkspaceCommand.class})
+    subcommands = {
+      AuditCommand.class,
+      WorkspaceCommand.class,
+      DatasetsCommand.class,
+      DriftCommand.class
+    })
 public final class FlightdeckCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(FlightdeckCommand.class);
 

@@ -21,6 +21,13 @@ public final class FlightdeckApplication extends Application {
     boolean exitAfterStart = Boolean.parseBoolean(named.getOrDefault("exit-after-start", "false"));
     window = FlightdeckWindow.forUser(stage);
     if (exitAfterStart) {
+      stage.setOnShown(
+          e ->
+              Platform.runLater(
+                  () -> {
+                    System.out.println("flightdeck.window.shown ms=" + sinceJvmStart());
+                    System.out.flush();
+                  }));
       window.setOnWorkspaceOpened(
           () -> {
             long ms =
@@ -31,6 +38,10 @@ public final class FlightdeckApplication extends Application {
           });
     }
     window.show(workspace);
+  }
+
+  private static long sinceJvmStart() {
+    return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
   }
 
   @Override

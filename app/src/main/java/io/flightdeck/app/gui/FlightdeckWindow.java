@@ -2,6 +2,7 @@ package io.flightdeck.app.gui;
 
 import io.flightdeck.app.FileUiSettingsFactory;
 import io.flightdeck.controllers.shell.ErrorPresenter;
+import io.flightdeck.controllers.shell.FileDialogs;
 import io.flightdeck.controllers.shell.ShellController;
 import io.flightdeck.controllers.shell.UiSettings;
 import io.flightdeck.controllers.task.ExecutorTaskRunner;
@@ -40,6 +41,17 @@ public final class FlightdeckWindow {
    * @param errors how failures are shown (tests pass one that does not block)
    */
   public FlightdeckWindow(Stage stage, UiSettings settings, ErrorPresenter errors) {
+    this(stage, settings, errors, FileDialogs.platform(() -> stage));
+  }
+
+  /**
+   * @param stage the window to fill
+   * @param settings where theme and geometry are kept
+   * @param errors how failures are shown (tests pass one that does not block)
+   * @param files how the user picks files (tests pass scripted answers)
+   */
+  public FlightdeckWindow(
+      Stage stage, UiSettings settings, ErrorPresenter errors, FileDialogs files) {
     this.stage = stage;
     this.settings = settings;
     this.errors = errors;
@@ -51,7 +63,8 @@ public final class FlightdeckWindow {
             errors,
             dir ->
                 LocalWorkspace.open(dir, Clock.systemUTC(), () -> System.getProperty("user.name")),
-            versions());
+            versions(),
+            files);
   }
 
   /** The window of the interactive user, with settings in the user's config folder. */
@@ -68,6 +81,7 @@ public final class FlightdeckWindow {
 
   /** Builds the scene, shows the window and starts opening the workspace. Call on the FX thread. */
   public void show(Path workspace) {
+    shell.openWorkspace(workspace);
     Scene scene = new Scene(view.root(), 1100, 720);
     shell.attach(scene);
     stage.setScene(scene);
@@ -81,7 +95,6 @@ public final class FlightdeckWindow {
     stage.setOnCloseRequest(e -> WindowGeometry.save(stage, settings));
     Thread.currentThread().setUncaughtExceptionHandler((t, e) -> errors.show("An action", e));
     stage.show();
-    shell.openWorkspace(workspace);
   }
 
   /** Runs after each successful workspace open, on the FX thread. */

@@ -1,11 +1,15 @@
 package io.flightdeck.controllers.shell;
 
 import io.flightdeck.controllers.audit.AuditController;
+import io.flightdeck.controllers.datasets.DatasetsController;
+import io.flightdeck.controllers.datasets.DriftController;
 import io.flightdeck.controllers.task.TaskRunner;
 import io.flightdeck.core.workspace.Workspace;
 import io.flightdeck.core.workspace.WorkspaceSummary;
 import io.flightdeck.views.audit.AuditView;
 import io.flightdeck.views.common.AboutDialog;
+import io.flightdeck.views.datasets.DatasetsView;
+import io.flightdeck.views.datasets.DriftView;
 import io.flightdeck.views.shell.MainView;
 import io.flightdeck.views.shell.Section;
 import io.flightdeck.views.shell.Theme;
@@ -34,6 +38,11 @@ public final class ShellController {
   private final Function<Path, Workspace> opener;
   private final Map<String, String> versions;
   private final AuditView auditView = new AuditView();
+  private final DatasetsView datasetsView = new DatasetsView();
+  private final DriftView driftView = new DriftView();
+  private final FileDialogs files;
+  private DatasetsController datasets;
+  private DriftController drift;
   private Scene scene;
   private Theme theme = Theme.LIGHT;
   private Workspace workspace;
@@ -47,6 +56,7 @@ public final class ShellController {
    * @param errors shows failures
    * @param opener opens (and creates) a workspace folder; blocking, called off the FX thread
    * @param versions name to version, for the About dialog
+   * @param files how the user picks files
    */
   public ShellController(
       MainView view,
@@ -54,14 +64,25 @@ public final class ShellController {
       UiSettings settings,
       ErrorPresenter errors,
       Function<Path, Workspace> opener,
-      Map<String, String> versions) {
+      Map<String, String> versions,
+      FileDialogs files) {
+    this.files = files;
     this.view = view;
     this.tasks = tasks;
     this.settings = settings;
     this.errors = errors;
     this.opener = opener;
     this.versions = versions;
+    view.addSection(new Section("datasets", "Datasets", datasetsView.root()));
+    view.addSection(new Section("drift", "Drift", driftView.root()));
     view.addSection(new Section("audit", "Audit", auditView.root()));
+    view.setOnFilesDropped(
+        dropped -> {
+          if (datasets != null && !dropped.isEmpty()) {
+            view.selectSection("datasets");
+            datasets.importFile(dropped.get(0).toPath());
+          }
+        });
     view.sectionsEnabledProperty().set(false);
     view.setOnToggleTheme(this::toggleTheme);
     view.setOnAbout(this::showAbout);
@@ -129,15 +150,53 @@ public final class ShellController {
     audit =
         new AuditController(
             auditView, workspace.audit(), tasks, errors, view::notify, ZoneId.systemDefault());
+    java.util.function.Supplier<Window> ownerSupplier =
+        () -> scene == null ? null : scene.getWindow();
+    datasets =
+        new DatasetsController(
+            datasetsView,
+            workspace.datasets(),
+            tasks,
+            errors,
+            this::notifyAndRefreshAudit,
+            files,
+            ownerSupplier);
+    drift =
+        new DriftController(driftView, workspace.datasets(), tasks, errors, view::notify, files);
+    datasets.setOnVersionsChanged(drift::setVersions);
+    datasets.setOnOpenDrift(
+        ref -> {
+          drift.prepare(ref);
+          view.selectSection("drift");
+          drift.run();
+        });
     view.workspaceTextProperty().set("Workspace: " + o.summary().dir());
     view.sectionsEnabledProperty().set(true);
-    view.selectSection("audit");
+    view.selectSection("datasets");
+    datasets.refresh(Optional.empty());
     audit.refresh();
     audit.verify();
     if (o.summary().created()) {
       view.notify("Created a new workspace in " + o.summary().dir());
     }
     onOpened.run();
+  }
+
+  private void notifyAndRefreshAudit(String message) {
+    view.notify(message);
+    if (audit != null) {
+      audit.refresh();
+    }
+  }
+
+  /** The datasets controller of the open workspace (empty before it opens). */
+  public Optional<DatasetsController> datasets() {
+    return Optional.ofNullable(datasets);
+  }
+
+  /** The drift controller of the open workspace (empty before it opens). */
+  public Optional<DriftController> drift() {
+    return Optional.ofNullable(drift);
   }
 
   private void chooseWorkspace() {

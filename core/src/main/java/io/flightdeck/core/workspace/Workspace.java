@@ -1,6 +1,7 @@
 package io.flightdeck.core.workspace;
 
 import io.flightdeck.core.audit.AuditLog;
+import io.flightdeck.core.dataset.DatasetService;
 import java.nio.file.Path;
 
 /**
@@ -19,6 +20,9 @@ public interface Workspace extends AutoCloseable {
 
   /** The content-addressed artifact store. */
   ArtifactStore artifacts();
+
+  /** Feature datasets: import, versions, profiles, contracts, validation and drift. */
+  DatasetService datasets();
 
   /** Facts about the workspace for display (blocks on a small query). */
   WorkspaceSummary summary();

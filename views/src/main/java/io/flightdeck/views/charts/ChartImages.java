@@ -35,12 +35,19 @@ public final class ChartImages {
    */
   public static Image driftScores(
       List<String> columns, List<Double> scores, List<Double> thresholds, int width, int height) {
+    return driftScores("Drift score per column", columns, scores, thresholds, width, height);
+  }
+
+  /** As {@link #driftScores(List, List, List, int, int)}, with a title. */
+  public static Image driftScores(
+      String title,
+      List<String> columns,
+      List<Double> scores,
+      List<Double> thresholds,
+      int width,
+      int height) {
     CategoryChart chart =
-        new CategoryChartBuilder()
-            .width(width)
-            .height(height)
-            .title("Drift score per column")
-            .build();
+        new CategoryChartBuilder().width(width).height(height).title(title).build();
     style(chart.getStyler());
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
     chart.getStyler().setXAxisLabelRotation(columns.size() > 8 ? 45 : 0);
@@ -56,6 +63,20 @@ public final class ChartImages {
     t.setMarkerColor(THRESHOLD);
     t.setMarker(SeriesMarkers.DIAMOND);
     chart.getStyler().setOverlapped(true);
+    return render(chart);
+  }
+
+  /** One distribution: counts per bin or category. */
+  public static Image distribution(
+      String title, List<String> bins, List<Double> counts, int width, int height) {
+    CategoryChart chart =
+        new CategoryChartBuilder().width(width).height(height).title(title).build();
+    style(chart.getStyler());
+    chart.getStyler().setLegendVisible(false);
+    chart.getStyler().setXAxisLabelRotation(bins.size() > 8 ? 45 : 0);
+    if (!bins.isEmpty()) {
+      chart.addSeries("count", bins, counts).setFillColor(REFERENCE);
+    }
     return render(chart);
   }
 
@@ -108,9 +129,15 @@ public final class ChartImages {
     s.setLineColor(CURRENT);
     s.setMarkerColor(CURRENT);
     s.setMarker(SeriesMarkers.CIRCLE);
-    addFlat(chart, "mean", x, mean, REFERENCE, false);
-    addFlat(chart, "mean ± 3 std", x, upper, THRESHOLD, true);
-    addFlat(chart, "lower", x, lower, THRESHOLD, true).setShowInLegend(false);
+    if (Double.isFinite(mean)) {
+      addFlat(chart, "reference mean", x, mean, REFERENCE, false);
+    }
+    if (Double.isFinite(upper)) {
+      addFlat(chart, "mean ± 3 std", x, upper, THRESHOLD, true);
+    }
+    if (Double.isFinite(lower)) {
+      addFlat(chart, "lower", x, lower, THRESHOLD, true).setShowInLegend(false);
+    }
     return render(chart);
   }
 

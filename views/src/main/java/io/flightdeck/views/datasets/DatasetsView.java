@@ -42,6 +42,7 @@ public final class DatasetsView {
   private final Button sampleButton = new Button("Load Sample Workspace");
   private final Button validateButton = new Button("Validate…");
   private final Button driftButton = new Button("Drift…");
+  private final Button contractButton = new Button("Edit Contract…");
   private final Button exportButton = new Button("Export CSV…");
   private final Button emptySampleButton = new Button("Load Sample Workspace");
   private final VBox emptyState = new VBox(12);
@@ -56,6 +57,7 @@ public final class DatasetsView {
     sampleButton.setId("load-sample");
     validateButton.setId("validate-dataset");
     driftButton.setId("open-drift");
+    contractButton.setId("edit-contract");
     exportButton.setId("export-dataset");
     emptySampleButton.setId("load-sample-empty");
     Label title = new Label("Datasets");
@@ -67,6 +69,7 @@ public final class DatasetsView {
             MainView.hgrowSpacer(),
             importButton,
             sampleButton,
+            contractButton,
             validateButton,
             driftButton,
             exportButton);
@@ -110,6 +113,16 @@ public final class DatasetsView {
     exportButton
         .disableProperty()
         .bind(versions.getSelectionModel().selectedItemProperty().isNull());
+    for (Button b : new Button[] {contractButton, driftButton}) {
+      b.disableProperty().bind(versions.getSelectionModel().selectedItemProperty().isNull());
+    }
+    for (Button b :
+        new Button[] {
+          importButton, sampleButton, contractButton, validateButton, driftButton, exportButton
+        }) {
+      b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    }
+    overview.setStyle("-fx-font-family: monospace;");
   }
 
   private Node profilePane() {
@@ -248,6 +261,10 @@ public final class DatasetsView {
 
   public void setOnDrift(Runnable r) {
     driftButton.setOnAction(e -> r.run());
+  }
+
+  public void setOnEditContract(Runnable r) {
+    contractButton.setOnAction(e -> r.run());
   }
 
   public void setOnExport(Runnable r) {

@@ -187,8 +187,13 @@ public final class ImportDialogView {
 
   /** Shows the dialog; {@code onImport} gets the choices when the user presses Import. */
   public void show(Consumer<ImportChoices> onImport) {
+    boolean[] done = {false}; // onHidden may fire twice; act once (FX thread)
     dialog.setOnHidden(
         e -> {
+          if (done[0]) {
+            return;
+          }
+          done[0] = true;
           if (dialog.getResult() == importType) {
             onImport.accept(choices());
           }
@@ -199,7 +204,6 @@ public final class ImportDialogView {
   /** Presses Import programmatically (keyboard users press Enter; tests call this). */
   public void confirm() {
     dialog.setResult(importType);
-    dialog.close();
   }
 
   /** The label for a delimiter character. */

@@ -1,0 +1,7 @@
+package io.flightdeck.core.dataset.contract;
+
+/** How bad a validation issue is: any error fails the version. */
+public enum Severity {
+  WARNING,
+  ERROR
+}
