@@ -25,7 +25,7 @@ final class WindowGeometry {
   static void restore(Stage stage, UiSettings settings, List<Rectangle2D> screens) {
     parse(settings.get("window.bounds").orElse(""))
         .filter(r -> r.getWidth() >= 400 && r.getHeight() >= 300)
-        .filter(r -> screens.stream().anyMatch(s -> s.intersects(r)))
+        .flatMap(r -> fitToScreens(r, screens))
         .ifPresent(
             r -> {
               stage.setX(r.getMinX());
@@ -34,6 +34,31 @@ final class WindowGeometry {
               stage.setHeight(r.getHeight());
             });
     stage.setMaximized(Boolean.parseBoolean(settings.get("window.maximized").orElse("false")));
+  }
+
+  /**
+   * The saved bounds moved and shrunk to lie wholly on the screen they overlap most (screens change
+   * between runs); empty when they overlap no screen.
+   */
+  static Optional<Rectangle2D> fitToScreens(Rectangle2D r, List<Rectangle2D> screens) {
+    Rectangle2D best = null;
+    double bestArea = 0;
+    for (Rectangle2D s : screens) {
+      double w = Math.min(r.getMaxX(), s.getMaxX()) - Math.max(r.getMinX(), s.getMinX());
+      double h = Math.min(r.getMaxY(), s.getMaxY()) - Math.max(r.getMinY(), s.getMinY());
+      if (w > 0 && h > 0 && w * h > bestArea) {
+        bestArea = w * h;
+        best = s;
+      }
+    }
+    if (best == null) {
+      return Optional.empty();
+    }
+    double width = Math.min(r.getWidth(), best.getWidth());
+    double height = Math.min(r.getHeight(), best.getHeight());
+    double x = Math.max(best.getMinX(), Math.min(r.getMinX(), best.getMaxX() - width));
+    double y = Math.max(best.getMinY(), Math.min(r.getMinY(), best.getMaxY() - height));
+    return Optional.of(new Rectangle2D(x, y, width, height));
   }
 
   static Optional<Rectangle2D> parse(String s) {

@@ -102,7 +102,7 @@ public final class DatasetsView {
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.setId("dataset-tabs");
     SplitPane split = new SplitPane(versions, tabs);
-    split.setDividerPositions(0.22);
+    split.setDividerPositions(0.3);
     StackPane center = new StackPane(split, emptyState);
     emptyState.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(versions.getItems()));
     split.visibleProperty().bind(emptyState.visibleProperty().not());
