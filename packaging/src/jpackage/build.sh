@@ -9,7 +9,12 @@
 #   1. runtime/   jlink @jlink.txt (with a CDS archive of the JDK classes); reused while jlink.txt
 #                 and the JDK are unchanged (jlink is the slowest step here).
 #   2. image/flightdeck/   jpackage --type app-image @common.txt @app.txt @linux-image.txt
-#                 + lib/app/make-appcds.sh (the AppCDS step of the .deb's postinst)
+#                 + lib/app/make-appcds.sh (the AppCDS step of the .deb's postinst); then
+#                 bin/flightdeck, jpackage's native launcher, is replaced by launcher.sh, a shell
+#                 script that starts lib/runtime/bin/java with what lib/app/flightdeck.cfg says
+#                 (docs/adr/0006-script-launcher-on-linux.md), and lib/libapplauncher.so (the native
+#                 launcher's library) is dropped; both native files are kept in native-launcher/
+#                 for benchmarks/startup.sh
 #   3. image/flightdeck/lib/app/flightdeck.classlist   the classes that one start of the window
 #                 loads (-XX:DumpLoadedClassList), recorded under xvfb-run (or $DISPLAY); without a
 #                 display, from a headless `workspace info` only. make-appcds.sh dumps the AppCDS
@@ -82,6 +87,19 @@ mkdir -p "$image"
 app_dir="$image/$name/lib/app"
 cp "$here/make-appcds.sh" "$app_dir/"
 chmod 755 "$app_dir/make-appcds.sh"
+# The script launcher: the same cfg, without the native launcher's `rpm -qf` / `dpkg -S` per start.
+# Step 3 runs it (a launcher that cannot start the image fails the build there), the ITs test it.
+launcher="$image/$name/bin/$name"
+[[ -x "$launcher" && -f "$app_dir/$name.cfg" ]] || {
+  echo "build.sh: jpackage made no $launcher or $app_dir/$name.cfg" >&2
+  exit 1
+}
+rm -rf "$work/native-launcher" # kept for benchmarks/startup.sh (installed-native), not shipped
+mkdir -p "$work/native-launcher"
+cp "$launcher" "$image/$name/lib/libapplauncher.so" "$work/native-launcher/"
+cp "$here/launcher.sh" "$launcher"
+chmod 755 "$launcher"
+rm -f "$image/$name/lib/libapplauncher.so"
 log "app-image: $(took "$t"), $(du -sh "$image/$name" | cut -f1)"
 
 # 3. The class list for AppCDS.

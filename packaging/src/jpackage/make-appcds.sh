@@ -7,10 +7,11 @@
 #
 # Why at install time: JDK 17 accepts an archive only when the class path it was dumped with is
 # the run-time class path, and the installed paths exist only after installation.
-# How: the installed launcher itself runs with -Xshare:dump (through JAVA_TOOL_OPTIONS), so the
-# class path is exactly the launcher's; the JVM loads the classes named in the class list, writes
-# the archive and exits before the app's main class runs (no display needed). The trailing
-# --version only guards against a JVM that would ignore -Xshare:dump.
+# How: the installed launcher itself (bin/flightdeck, the script launcher.sh, which takes the class
+# path from lib/app/flightdeck.cfg) runs with -Xshare:dump (through JAVA_TOOL_OPTIONS), so the
+# class path is exactly the one every start passes; the JVM loads the classes named in the class
+# list, writes the archive and exits before the app's main class runs (no display needed). The
+# trailing --version only guards against a JVM that would ignore -Xshare:dump.
 # Exit status: 0 archive written, 1 failed (the log is kept; $archive then links to the runtime's
 # archive of the JDK classes), 2 nothing to dump from.
 set -u

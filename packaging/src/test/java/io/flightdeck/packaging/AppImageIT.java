@@ -8,7 +8,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The app-image that build.sh made (and packaged into the .deb), run where it was built. */
+/**
+ * The app-image that build.sh made (and packaged into the .deb), run where it was built: its
+ * launcher is the shell script launcher.sh (ADR 0005), the rest is jpackage's.
+ */
 class AppImageIT {
   @TempDir Path home;
 
@@ -20,6 +23,28 @@ class AppImageIT {
   @Test
   void launcherAnswersHeadlessCommands() throws Exception {
     Images.assertHeadlessCommands(Images.appImage().resolve("bin/flightdeck"), home);
+  }
+
+  /**
+   * bin/flightdeck is launcher.sh, not jpackage's native launcher, and starts the JVM exactly as
+   * the cfg says, also when it is started through a chain of symlinks (absolute, then relative), as
+   * {@code /usr/local/bin/flightdeck -> /opt/flightdeck/bin/flightdeck} would be.
+   */
+  @Test
+  void scriptLauncherStartsTheBundledJavaWithTheCfgsClassPathAndOptions() throws Exception {
+    Path image = Images.appImage();
+    Images.assertScriptLauncher(image);
+    Images.assertStartsLikeTheCfg(image.resolve("bin/flightdeck"), image, home);
+
+    Path bin = Files.createDirectories(home.resolve("bin"));
+    Files.createSymbolicLink(bin.resolve("fd"), image.resolve("bin/flightdeck").toAbsolutePath());
+    Path link = Files.createSymbolicLink(home.resolve("flightdeck"), Path.of("bin/fd"));
+    try {
+      Images.assertStartsLikeTheCfg(link, image, home);
+    } finally { // @TempDir warns about links that point outside it
+      Files.delete(link);
+      Files.delete(bin.resolve("fd"));
+    }
   }
 
   @Test

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The .deb: its control data, and its files extracted with {@code dpkg-deb -x} (no root needed) and
- * run from there. A real {@code dpkg -i} (which runs the postinst that makes the AppCDS archive)
- * runs only as root, with dpkg and the package's dependencies installed.
+ * The .deb: its control data and menu entry, and its files extracted with {@code dpkg-deb -x} (no
+ * root needed) and run from there through the script launcher (ADR 0006). A real {@code dpkg -i}
+ * (which runs the postinst that makes the AppCDS archive) runs only as root, with dpkg and the
+ * package's dependencies installed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DebPackageIT {
@@ -65,9 +66,21 @@ class DebPackageIT {
   @Test
   @Order(2)
   void extractedLauncherAnswersHeadlessCommands() throws Exception {
-    Path launcher = extracted.resolve("opt/flightdeck/bin/flightdeck");
-    assertThat(launcher).isExecutable();
+    Path root = extracted.resolve("opt/flightdeck");
+    Path launcher = root.resolve("bin/flightdeck");
+    Images.assertScriptLauncher(root);
+    Images.assertStartsLikeTheCfg(launcher, root, tmp.resolve("home-extracted"));
     Images.assertHeadlessCommands(launcher, tmp.resolve("home-extracted"));
+  }
+
+  /** The menu entry (installed by postinst with xdg-desktop-menu) starts the script launcher. */
+  @Test
+  @Order(2)
+  void menuEntryStartsTheLauncher() throws Exception {
+    Path desktop = extracted.resolve("opt/flightdeck/lib/flightdeck-flightdeck.desktop");
+    assertThat(desktopKey(desktop, "Exec")).isEqualTo(INSTALLED + "/bin/flightdeck");
+    assertThat(desktopKey(desktop, "Icon")).isEqualTo(INSTALLED + "/lib/flightdeck.png");
+    assertThat(extracted.resolve("opt/flightdeck/lib/flightdeck.png")).isRegularFile();
   }
 
   /**
@@ -143,11 +156,29 @@ class DebPackageIT {
       assertThat(shared.exitCode()).as(shared.describe()).isZero();
       assertThat(shared.sharedClasses()).as("classes from the AppCDS archive").isGreaterThan(1000);
       Images.assertHeadlessCommands(Path.of(INSTALLED, "bin/flightdeck"), home);
+      Images.assertStartsLikeTheCfg(Path.of(INSTALLED, "bin/flightdeck"), Path.of(INSTALLED), home);
+
+      // What the menu runs (Exec= of the installed .desktop file), with --version appended.
+      String exec = desktopKey(Path.of(INSTALLED, "lib/flightdeck-flightdeck.desktop"), "Exec");
+      Run menu = Run.of(home, Map.of("JAVA_TOOL_OPTIONS", LOG_CLASS_LOAD), exec, "--version");
+      assertThat(menu.exitCode()).as(menu.describe()).isZero();
+      assertThat(menu.out()).contains("Flightdeck " + Images.VERSION);
+      assertThat(menu.sharedClasses()).as("classes from the AppCDS archive").isGreaterThan(1000);
     } finally {
       Run remove = Run.of(home, "dpkg", "--purge", "flightdeck");
       assertThat(remove.exitCode()).as(remove.describe()).isZero();
     }
     assertThat(Path.of(INSTALLED)).as("prerm removed the archive, dpkg the rest").doesNotExist();
+  }
+
+  private static String desktopKey(Path desktop, String key) throws IOException {
+    try (var lines = Files.lines(desktop)) {
+      return lines
+          .filter(l -> l.startsWith(key + "="))
+          .map(l -> l.substring(key.length() + 1).strip())
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no " + key + "= in " + desktop));
+    }
   }
 
   private static String launcher(Path root) {

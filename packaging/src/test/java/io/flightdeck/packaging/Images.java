@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Where build.sh left its outputs, and what every launcher must do. */
@@ -61,5 +64,95 @@ final class Images {
     Run verify =
         Run.of(home, launcher.toString(), "--workspace", workspace.toString(), "audit", "verify");
     assertThat(verify.exitCode()).as(verify.describe()).isZero();
+  }
+
+  /** The script launcher that build.sh puts in place of jpackage's native one (ADR 0005). */
+  static void assertScriptLauncher(Path root) throws IOException {
+    Path launcher = root.resolve("bin/flightdeck");
+    assertThat(launcher).isExecutable();
+    assertThat(Files.readString(launcher))
+        .as("bin/flightdeck is the shell script launcher.sh")
+        .startsWith("#!/bin/sh")
+        .contains("exec \"$java\" \"$@\"");
+    assertThat(root.resolve("lib/libapplauncher.so"))
+        .as("the native launcher's library is not shipped")
+        .doesNotExist();
+  }
+
+  /**
+   * Starts {@code launcher --version} and asks the JVM what it was started with: the bundled
+   * runtime, exactly the class path and Java options of {@code root/lib/app/flightdeck.cfg} (with
+   * {@code $APPDIR} expanded to the real path), {@code jpackage.app-path}, then the main class and
+   * the arguments. {@code launcher} may be a symlink to {@code root/bin/flightdeck}.
+   */
+  static void assertStartsLikeTheCfg(Path launcher, Path root, Path home)
+      throws IOException, InterruptedException {
+    Path real = root.toRealPath();
+    String appDir = real.resolve("lib/app").toString();
+    List<String> classPath = new ArrayList<>();
+    List<String> options = new ArrayList<>();
+    String mainClass = null;
+    for (String line : Files.readAllLines(real.resolve("lib/app/flightdeck.cfg"))) {
+      String value = line.substring(line.indexOf('=') + 1).replace("$APPDIR", appDir);
+      if (line.startsWith("app.classpath=")) {
+        classPath.add(value);
+      } else if (line.startsWith("app.mainclass=")) {
+        mainClass = value;
+      } else if (line.startsWith("java-options=")) {
+        options.add(value);
+      }
+    }
+    assertThat(classPath).as("the cfg's class path").isNotEmpty();
+    assertThat(options).as("the cfg's java options").isNotEmpty();
+
+    // bin/java reads JDK_JAVA_OPTIONS (jpackage's native launcher does not): a test hook only.
+    Run run =
+        Run.of(
+            home,
+            Map.of(
+                "JDK_JAVA_OPTIONS", "-XshowSettings:properties",
+                "JAVA_TOOL_OPTIONS", "-XX:+PrintCommandLineFlags"),
+            launcher.toString(),
+            "--version");
+    assertThat(run.exitCode()).as(run.describe()).isZero();
+    Map<String, List<String>> props = properties(run.err());
+    assertThat(props.get("java.home"))
+        .as(run.describe())
+        .containsExactly(real.resolve("lib/runtime").toString());
+    assertThat(props.get("java.class.path")).as("class path").isEqualTo(classPath);
+    assertThat(props.get("jpackage.app-path"))
+        .containsExactly(real.resolve("bin/flightdeck").toString());
+    assertThat(props.get("sun.java.command")).containsExactly(mainClass + " --version");
+    String flags = run.out().lines().filter(l -> l.startsWith("-XX:")).findFirst().orElse("") + " ";
+    for (String option : options) {
+      if (option.startsWith("-D")) {
+        String[] kv = option.substring(2).split("=", 2);
+        assertThat(props.get(kv[0])).as(option).containsExactly(kv.length > 1 ? kv[1] : "");
+      } else {
+        assertThat(flags).as(option).contains(option + " ");
+      }
+    }
+  }
+
+  /**
+   * {@code -XshowSettings:properties}: " key = value", a path list continued on lines that are
+   * indented deeper.
+   */
+  private static Map<String, List<String>> properties(String settings) {
+    Map<String, List<String>> props = new LinkedHashMap<>();
+    List<String> current = null;
+    for (String line : settings.lines().toList()) {
+      if (line.startsWith("        ") && current != null) {
+        current.add(line.strip());
+      } else if (line.startsWith("    ") && line.contains(" = ")) {
+        String entry = line.substring(4);
+        int eq = entry.indexOf(" = ");
+        current = new ArrayList<>(List.of(entry.substring(eq + 3).strip()));
+        props.put(entry.substring(0, eq), current);
+      } else {
+        current = null;
+      }
+    }
+    return props;
   }
 }
