@@ -112,6 +112,25 @@ class DatasetsFlowTest {
             view.versions().stream()
                 .filter(r -> r.version() == 2)
                 .anyMatch(DatasetVersionRow::failed));
+    // Using the failed version needs an explicit, audited override with a reason.
+    AtomicReference<io.flightdeck.views.common.ReasonDialogView> reason = new AtomicReference<>();
+    robot.interact(
+        () -> fx.window.shell().datasets().orElseThrow().setOnReasonDialogShown(reason::set));
+    robot.clickOn("#override-version");
+    waitUntil(() -> reason.get() != null);
+    robot.interact(() -> reason.get().confirmWith("2015 hail days are real; retrain anyway"));
+    waitUntil(() -> view.versions().stream().anyMatch(r -> r.status().contains("overridden")));
+    assertThat(
+            fx.window
+                .shell()
+                .workspace()
+                .orElseThrow()
+                .audit()
+                .list(io.flightdeck.core.audit.AuditQuery.all()))
+        .anyMatch(
+            e ->
+                e.action().equals("dataset.override")
+                    && e.detailsJson().contains("retrain anyway"));
     assertThat(fx.errors.shown)
         .extracting(a -> a.getHeaderText() + " | " + a.getContentText())
         .isEmpty();

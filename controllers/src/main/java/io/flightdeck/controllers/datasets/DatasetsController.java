@@ -73,6 +73,7 @@ public final class DatasetsController {
     view.setOnLoadSample(this::loadSample);
     view.setOnExport(this::export);
     view.setOnValidate(this::validate);
+    view.setOnOverride(this::override);
     view.setOnEditContract(
         () ->
             selectedRef()
@@ -99,6 +100,39 @@ public final class DatasetsController {
   public void setOnContractDialogShown(
       Consumer<io.flightdeck.views.datasets.ContractDialogView> c) {
     contracts.setOnShown(c);
+  }
+
+  /** Called when a reason dialog is shown (tests drive it). */
+  public void setOnReasonDialogShown(Consumer<io.flightdeck.views.common.ReasonDialogView> c) {
+    onReasonDialogShown = c;
+  }
+
+  private Consumer<io.flightdeck.views.common.ReasonDialogView> onReasonDialogShown = d -> {};
+
+  private void override() {
+    selectedRef()
+        .ifPresent(
+            ref -> {
+              var dialog =
+                  new io.flightdeck.views.common.ReasonDialogView(
+                      owner.get(),
+                      "Allow use of " + ref,
+                      ref
+                          + " failed validation against its contract. Allowing its use (e.g. for training) is"
+                          + " recorded in the audit trail with your reason.",
+                      "Allow Use");
+              dialog.show(
+                  reason ->
+                      tasks.submit(
+                          "Recording the override of " + ref,
+                          p -> service.overrideFailedValidation(ref, reason),
+                          v -> {
+                            notifier.accept("Use of " + ref + " allowed: " + reason);
+                            refresh(Optional.of(ref.toString()));
+                          },
+                          e -> errors.show("Allow use of " + ref, e)));
+              onReasonDialogShown.accept(dialog);
+            });
   }
 
   /** Called when the import dialog is shown (tests drive it). */

@@ -43,6 +43,7 @@ public final class DatasetsView {
   private final Button validateButton = new Button("Validate…");
   private final Button driftButton = new Button("Drift…");
   private final Button contractButton = new Button("Edit Contract…");
+  private final Button overrideButton = new Button("Allow Use…");
   private final Button exportButton = new Button("Export CSV…");
   private final Button emptySampleButton = new Button("Load Sample Workspace");
   private final VBox emptyState = new VBox(12);
@@ -58,6 +59,10 @@ public final class DatasetsView {
     validateButton.setId("validate-dataset");
     driftButton.setId("open-drift");
     contractButton.setId("edit-contract");
+    overrideButton.setId("override-version");
+    overrideButton.setTooltip(
+        new javafx.scene.control.Tooltip(
+            "Allow a version that failed validation to be used, with a reason"));
     exportButton.setId("export-dataset");
     emptySampleButton.setId("load-sample-empty");
     Label title = new Label("Datasets");
@@ -71,6 +76,7 @@ public final class DatasetsView {
             sampleButton,
             contractButton,
             validateButton,
+            overrideButton,
             driftButton,
             exportButton);
     toolbar.setAlignment(Pos.CENTER_LEFT);
@@ -113,6 +119,15 @@ public final class DatasetsView {
     exportButton
         .disableProperty()
         .bind(versions.getSelectionModel().selectedItemProperty().isNull());
+    overrideButton
+        .disableProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> {
+                  DatasetVersionRow r = versions.getSelectionModel().getSelectedItem();
+                  return r == null || !r.failed() || r.status().contains("overridden");
+                },
+                versions.getSelectionModel().selectedItemProperty()));
     for (Button b : new Button[] {contractButton, driftButton}) {
       b.disableProperty().bind(versions.getSelectionModel().selectedItemProperty().isNull());
     }
@@ -265,6 +280,10 @@ public final class DatasetsView {
 
   public void setOnEditContract(Runnable r) {
     contractButton.setOnAction(e -> r.run());
+  }
+
+  public void setOnOverride(Runnable r) {
+    overrideButton.setOnAction(e -> r.run());
   }
 
   public void setOnExport(Runnable r) {
