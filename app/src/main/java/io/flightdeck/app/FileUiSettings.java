@@ -1,14 +1,12 @@
 package io.flightdeck.app;
 
 import io.flightdeck.controllers.shell.UiSettings;
+import io.flightdeck.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -45,20 +43,7 @@ final class FileUiSettings implements UiSettings {
     props.setProperty(key, value);
     try {
       Files.createDirectories(file.getParent());
-      Path temp = Files.createTempFile(file.getParent(), ".settings-", ".part");
-      try {
-        try (OutputStream out = Files.newOutputStream(temp)) {
-          props.store(out, "Flightdeck UI settings");
-        }
-        try {
-          Files.move(
-              temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      AtomicFiles.write(file, out -> props.store(out, "Flightdeck UI settings"));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write settings file " + file, e);
     }

@@ -10,14 +10,12 @@ import io.flightdeck.core.dataset.drift.DriftReport;
 import io.flightdeck.core.dataset.drift.DriftReports;
 import io.flightdeck.core.dataset.report.HtmlDriftReport;
 import io.flightdeck.core.error.FlightdeckException;
+import io.flightdeck.core.io.AtomicFiles;
 import io.flightdeck.core.json.Json;
 import io.flightdeck.store.LocalWorkspace;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -105,9 +103,7 @@ final class DriftCommand implements Callable<Integer> {
       w.flush();
     } else {
       Path abs = out.toAbsolutePath();
-      Path part = abs.resolveSibling(abs.getFileName() + ".part");
-      Files.writeString(part, text, StandardCharsets.UTF_8);
-      Files.move(part, abs, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFiles.writeString(abs, text);
       spec.commandLine()
           .getOut()
           .printf(

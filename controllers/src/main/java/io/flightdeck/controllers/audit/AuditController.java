@@ -6,16 +6,16 @@ import io.flightdeck.core.audit.AuditEntry;
 import io.flightdeck.core.audit.AuditLog;
 import io.flightdeck.core.audit.AuditQuery;
 import io.flightdeck.core.audit.ChainVerification;
+import io.flightdeck.core.io.AtomicFiles;
 import io.flightdeck.views.audit.AuditRow;
 import io.flightdeck.views.audit.AuditView;
 import io.flightdeck.views.audit.ChainStatus;
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -127,10 +127,10 @@ public final class AuditController {
   }
 
   static int writeCsv(List<AuditEntry> entries, Path target) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Path temp = Files.createTempFile(dir, ".audit-export-", ".part");
-    try {
-      try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+    AtomicFiles.write(
+        target,
+        out -> {
+          Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
           CSVPrinter csv =
               CSVFormat.DEFAULT
                   .builder()
@@ -145,25 +145,22 @@ public final class AuditController {
                       "prev_hash",
                       "hash")
                   .get()
-                  .print(w)) {
-        for (AuditEntry e : entries) {
-          csv.printRecord(
-              e.seq(),
-              e.timestamp(),
-              e.actor(),
-              e.action(),
-              e.objectType(),
-              e.objectId(),
-              e.detailsJson(),
-              e.prevHash(),
-              e.hash());
-        }
-      }
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      return entries.size();
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+                  .print(w);
+          for (AuditEntry e : entries) {
+            csv.printRecord(
+                e.seq(),
+                e.timestamp(),
+                e.actor(),
+                e.action(),
+                e.objectType(),
+                e.objectId(),
+                e.detailsJson(),
+                e.prevHash(),
+                e.hash());
+          }
+          csv.flush();
+        });
+    return entries.size();
   }
 
   private static AuditRow toRow(AuditEntry e) {

@@ -259,12 +259,7 @@ public final class DatasetsController {
     dialog.setOnDialectChanged(
         () -> {
           ImportChoices c = dialog.choices();
-          TextEncoding enc =
-              "ISO-8859-1".equals(c.charset())
-                  ? TextEncoding.LATIN_1
-                  : current[0].dialect().encoding() == TextEncoding.LATIN_1
-                      ? TextEncoding.UTF_8
-                      : current[0].dialect().encoding();
+          TextEncoding enc = encodingOf(c, current[0].dialect().encoding());
           CsvDialect d =
               new CsvDialect(c.delimiter(), c.header(), current[0].dialect().quote(), enc);
           preview(
@@ -313,8 +308,7 @@ public final class DatasetsController {
       s = s.withRole(ColumnRole.valueOf(chosen.role()));
       specs.add(s);
     }
-    TextEncoding enc =
-        "ISO-8859-1".equals(c.charset()) ? TextEncoding.LATIN_1 : p.dialect().encoding();
+    TextEncoding enc = encodingOf(c, p.dialect().encoding());
     CsvDialect dialect = new CsvDialect(c.delimiter(), c.header(), p.dialect().quote(), enc);
     return new ImportRequest(
         p.file(),
@@ -322,6 +316,17 @@ public final class DatasetsController {
         dialect,
         specs,
         c.skipBadRows() ? BadRowPolicy.SKIP_AND_COUNT : BadRowPolicy.FAIL);
+  }
+
+  /**
+   * The encoding the user chose: Latin-1 when picked; otherwise UTF-8, keeping a detected
+   * byte-order mark (a switch back from Latin-1 means plain UTF-8).
+   */
+  static TextEncoding encodingOf(ImportChoices c, TextEncoding detected) {
+    if ("ISO-8859-1".equals(c.charset())) {
+      return TextEncoding.LATIN_1;
+    }
+    return detected == TextEncoding.LATIN_1 ? TextEncoding.UTF_8 : detected;
   }
 
   static String defaultName(Path file) {

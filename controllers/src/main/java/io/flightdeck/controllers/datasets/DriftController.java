@@ -13,6 +13,7 @@ import io.flightdeck.core.dataset.drift.DriftOverTime;
 import io.flightdeck.core.dataset.drift.DriftReport;
 import io.flightdeck.core.dataset.drift.DriftReports;
 import io.flightdeck.core.dataset.report.HtmlDriftReport;
+import io.flightdeck.core.io.AtomicFiles;
 import io.flightdeck.core.stats.DriftMethod;
 import io.flightdeck.views.charts.ChartImages;
 import io.flightdeck.views.datasets.DriftRow;
@@ -23,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.scene.image.Image;
 
 /**
  * Runs drift between two versions and shows it: the share tile, per-column strengths against the
@@ -97,7 +99,21 @@ public final class DriftController {
         "Computing drift " + a + " → " + b,
         p -> {
           DriftReport r = service.drift(a, b, opts, Progresses.of(p));
-          return new Result(r, timeline(a, b, opts, p));
+          List<ColumnDrift> sorted =
+              r.columns().stream()
+                  .sorted(Comparator.comparingDouble(HtmlDriftReport::strength).reversed())
+                  .toList();
+          // Charts are drawn here, off the FX thread; only the finished image is handed to the
+          // view.
+          Image chart =
+              ChartImages.driftScores(
+                  "Drift strength per column (score vs threshold; above 1 = drift)",
+                  sorted.stream().map(ColumnDrift::column).toList(),
+                  sorted.stream().map(HtmlDriftReport::strength).toList(),
+                  sorted.stream().map(c -> 1.0).toList(),
+                  620,
+                  230);
+          return new Result(r, sorted, chart, timeline(a, b, opts, p));
         },
         this::show,
         e -> errors.show("Compute drift " + a + " → " + b, e));
@@ -120,16 +136,16 @@ public final class DriftController {
         : Optional.of(service.driftOverVersions(a, series, opts, Progresses.of(p)));
   }
 
-  private record Result(DriftReport report, Optional<DriftOverTime> overTime) {}
+  private record Result(
+      DriftReport report,
+      List<ColumnDrift> sorted,
+      Image scoresChart,
+      Optional<DriftOverTime> overTime) {}
 
   private void show(Result r) {
     report = r.report();
     overTime = r.overTime();
-    List<ColumnDrift> sorted =
-        report.columns().stream()
-            .sorted(Comparator.comparingDouble(HtmlDriftReport::strength).reversed())
-            .toList();
-    view.rows().setAll(sorted.stream().map(DriftController::row).toList());
+    view.rows().setAll(r.sorted().stream().map(DriftController::row).toList());
     view.showShare(report.driftedColumns(), report.columns().size(), report.datasetDrift());
     view.verdictProperty()
         .set(
@@ -143,14 +159,7 @@ public final class DriftController {
                 + DriftReports.brief(report.driftShareThreshold())
                 + ")"
                 + (report.sampled() ? " — computed on a sample" : ""));
-    view.showScoresChart(
-        ChartImages.driftScores(
-            "Drift strength per column (score vs threshold; above 1 = drift)",
-            sorted.stream().map(ColumnDrift::column).toList(),
-            sorted.stream().map(HtmlDriftReport::strength).toList(),
-            sorted.stream().map(c -> 1.0).toList(),
-            620,
-            230));
+    view.showScoresChart(r.scoresChart());
     if (!view.rows().isEmpty()) {
       showColumn(view.rows().get(0));
     }
@@ -227,7 +236,7 @@ public final class DriftController {
                             case "csv" -> DriftReports.toCsv(r);
                             default -> DriftReports.toJson(r);
                           };
-                      Files2.writeAtomically(out, text);
+                      AtomicFiles.writeString(out, text);
                       return out;
                     },
                     o -> notifier.accept("Saved the drift report to " + o),

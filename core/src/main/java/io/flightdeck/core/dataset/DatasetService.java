@@ -17,13 +17,12 @@ import io.flightdeck.core.dataset.ingest.CsvExporter;
 import io.flightdeck.core.dataset.ingest.CsvImporter;
 import io.flightdeck.core.dataset.ingest.ImportOutcome;
 import io.flightdeck.core.error.FlightdeckException;
+import io.flightdeck.core.io.AtomicFiles;
 import io.flightdeck.core.workspace.ArtifactStore;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -236,28 +235,16 @@ public final class DatasetService {
       throw unreadable(v, e);
     }
     Path abs = out.toAbsolutePath();
-    Path part = abs.resolveSibling(abs.getFileName() + ".part");
+    long[] rows = {0};
     try (ColumnarReader r = open(v)) {
-      long rows;
-      try (OutputStream os = Files.newOutputStream(part)) {
-        rows =
-            CsvExporter.write(
-                r, v.schema(), os, abs.getFileName().toString().endsWith(".gz"), progress);
-      }
-      Files.move(part, abs, StandardCopyOption.REPLACE_EXISTING);
-      return rows;
+      boolean gzip = abs.getFileName().toString().endsWith(".gz");
+      AtomicFiles.write(abs, os -> rows[0] = CsvExporter.write(r, v.schema(), os, gzip, progress));
+      return rows[0];
     } catch (IOException e) {
       throw new FlightdeckException(
           "Cannot export " + ref + " to " + abs + ": " + e.getMessage() + ".",
           "Choose a writable folder with free space.",
           e);
-    } finally {
-      try {
-        Files.deleteIfExists(part);
-      } catch (IOException e) {
-        org.slf4j.LoggerFactory.getLogger(DatasetService.class)
-            .warn("Could not delete {}", part, e);
-      }
     }
   }
 

@@ -1,12 +1,13 @@
 package io.flightdeck.views.audit;
 
+import static io.flightdeck.views.common.Tables.column;
+
 import io.flightdeck.views.shell.MainView;
 import java.io.File;
 import java.time.LocalDate;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -17,7 +18,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -148,14 +148,6 @@ public final class AuditView {
                             + row.details()
                             + "\nSHA-256 "
                             + row.hash()));
-  }
-
-  private static <T> TableColumn<AuditRow, T> column(
-      String title, Function<AuditRow, T> property, double width) {
-    TableColumn<AuditRow, T> c = new TableColumn<>(title);
-    c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(property.apply(cd.getValue())));
-    c.setPrefWidth(width);
-    return c;
   }
 
   private void styleChain(ChainStatus status) {

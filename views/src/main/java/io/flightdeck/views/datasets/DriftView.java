@@ -5,7 +5,6 @@ import static io.flightdeck.views.common.Tables.column;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import io.flightdeck.views.shell.MainView;
-import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -217,10 +216,8 @@ public final class DriftView {
 
   /** Called with "html", "csv" or "json". */
   public void setOnExport(Consumer<String> format) {
-    for (var pair :
-        List.of(
-            List.of(htmlButton, "html"), List.of(csvButton, "csv"), List.of(jsonButton, "json"))) {
-      ((Button) pair.get(0)).setOnAction(e -> format.accept((String) pair.get(1)));
-    }
+    htmlButton.setOnAction(e -> format.accept("html"));
+    csvButton.setOnAction(e -> format.accept("csv"));
+    jsonButton.setOnAction(e -> format.accept("json"));
   }
 }
