@@ -1,0 +1,80 @@
+package io.flightdeck.agent;
+
+import io.flightdeck.core.FlightdeckVersion;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The agent's command line: {@code serve [--home DIR]} speaks the agent protocol on stdin/stdout;
+ * {@code supervise JOBDIR} runs one job (started by serve, not by hand); {@code --version}.
+ */
+public final class AgentMain {
+  private AgentMain() {}
+
+  public static void main(String[] args) {
+    // stdout carries protocol lines only: anything a library prints goes to stderr instead
+    OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+    System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+    int code;
+    try {
+      code = run(args, stdout);
+    } catch (Exception e) {
+      AgentLog.warn("The agent failed", e);
+      code = 1;
+    }
+    System.exit(code);
+  }
+
+  private static int run(String[] args, OutputStream stdout) throws Exception {
+    String mode = args.length == 0 ? "" : args[0];
+    switch (mode) {
+      case "serve" -> {
+        Path home = defaultHome();
+        for (int i = 1; i < args.length; i++) {
+          if (args[i].equals("--home") && i + 1 < args.length) {
+            home = Path.of(args[++i]);
+          } else {
+            return usage("unknown option " + args[i]);
+          }
+        }
+        Files.createDirectories(home);
+        AgentLog.toFile(home.resolve("agent.log"));
+        AgentLog.info(
+            "serve pid " + ProcessHandle.current().pid() + " home " + home.toAbsolutePath());
+        new AgentServer(home.toAbsolutePath(), stdout).serve(System.in);
+        return 0;
+      }
+      case "supervise" -> {
+        if (args.length != 2) {
+          return usage("supervise needs the job folder");
+        }
+        return new Supervisor(new JobDir(Path.of(args[1]).toAbsolutePath())).run();
+      }
+      case "--version" -> {
+        stdout.write(("flightdeck-agent " + FlightdeckVersion.version() + "\n").getBytes());
+        stdout.flush();
+        return 0;
+      }
+      default -> {
+        return usage(mode.isEmpty() ? "no command" : "unknown command " + mode);
+      }
+    }
+  }
+
+  private static int usage(String problem) {
+    System.err.println(
+        "flightdeck-agent: "
+            + problem
+            + "\nusage: java -jar flightdeck-agent.jar serve [--home DIR]   (default ~/.flightdeck-agent)"
+            + "\n       java -jar flightdeck-agent.jar --version");
+    return 2;
+  }
+
+  static Path defaultHome() {
+    return Path.of(System.getProperty("user.home"), ".flightdeck-agent");
+  }
+}
