@@ -4,10 +4,12 @@ import io.flightdeck.core.audit.AuditEvent;
 import io.flightdeck.core.audit.AuditLog;
 import io.flightdeck.core.dataset.DatasetService;
 import io.flightdeck.core.error.FlightdeckException;
+import io.flightdeck.core.tracking.TrackingService;
 import io.flightdeck.core.workspace.ArtifactStore;
 import io.flightdeck.core.workspace.Workspace;
 import io.flightdeck.core.workspace.WorkspaceSummary;
 import io.flightdeck.store.dataset.JooqDatasetRepository;
+import io.flightdeck.store.tracking.JooqTrackingRepository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +45,7 @@ public final class LocalWorkspace implements Workspace {
   private final JooqAuditLog audit;
   private final FileArtifactStore artifacts;
   private final DatasetService datasets;
+  private final TrackingService tracking;
   private final WorkspaceMigrator.Result migration;
   private boolean closed;
 
@@ -70,6 +73,7 @@ public final class LocalWorkspace implements Workspace {
             dir.resolve("store").resolve("tmp"),
             clock,
             actor);
+    this.tracking = new TrackingService(new JooqTrackingRepository(db, clock), audit, clock, actor);
   }
 
   /**
@@ -214,6 +218,11 @@ public final class LocalWorkspace implements Workspace {
     return datasets;
   }
 
+  @Override
+  public TrackingService tracking() {
+    return tracking;
+  }
+
   /** The jOOQ context, for other stores in this module only. */
   DSLContext db() {
     return db;
@@ -236,6 +245,7 @@ public final class LocalWorkspace implements Workspace {
       return;
     }
     closed = true;
+    tracking.close(); // stores the metrics still queued while the database is open
     pool.dispose();
     try {
       lock.close();

@@ -50,12 +50,12 @@ class LocalWorkspaceTest {
       assertThat(created.objectId()).isEqualTo(ws.dir().toString());
       assertThat(created.actor()).isEqualTo("ana");
       assertThat(created.timestamp()).isEqualTo(TestClock.T0);
-      assertThat(Json.readObject(created.detailsJson())).isEqualTo(Map.of("schema", "2"));
+      assertThat(Json.readObject(created.detailsJson())).isEqualTo(Map.of("schema", NEWEST));
       assertThat(ws.audit().verify().valid()).isTrue();
 
       WorkspaceSummary s = ws.summary();
       assertThat(s.created()).isTrue();
-      assertThat(s.schemaVersion()).isEqualTo("2");
+      assertThat(s.schemaVersion()).isEqualTo(NEWEST);
       assertThat(s.auditEntries()).isOne();
       assertThat(s.lastBackup()).isEmpty();
       assertThat(s.databaseFile()).isEqualTo(Db.file(ws.dir()));
@@ -80,7 +80,7 @@ class LocalWorkspaceTest {
           .containsExactly("model.registered", "workspace.created");
       assertThat(ws.audit().verify().valid()).isTrue();
       assertThat(ws.summary().created()).isFalse();
-      assertThat(ws.summary().schemaVersion()).isEqualTo("2");
+      assertThat(ws.summary().schemaVersion()).isEqualTo(NEWEST);
       try (var in = ws.artifacts().openVerified(hash)) {
         assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("weights");
       }
@@ -131,11 +131,11 @@ class LocalWorkspaceTest {
               e -> {
                 assertThat(e.action()).isEqualTo("workspace.migrated");
                 assertThat(Json.readObject(e.detailsJson()))
-                    .isEqualTo(Map.of("from", "0", "to", "2"));
+                    .isEqualTo(Map.of("from", "0", "to", NEWEST));
               });
       WorkspaceSummary s = ws.summary();
       assertThat(s.created()).isFalse();
-      assertThat(s.schemaVersion()).isEqualTo("2");
+      assertThat(s.schemaVersion()).isEqualTo(NEWEST);
       assertThat(s.lastBackup()).isPresent();
       assertThat(s.lastBackup().get()).isRegularFile().hasParent(ws.dir().resolve("backups"));
     }

@@ -1,7 +1,9 @@
 package io.flightdeck.core.tracking;
 
 import io.flightdeck.core.error.FlightdeckException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -9,10 +11,10 @@ import java.util.regex.Pattern;
  * REST endpoint, import) so that the same mistake gives the same message.
  *
  * <p>Keys (metric, param and tag keys) are at most 250 characters, match {@code ^[/\w.\- ]*$}, are
- * not empty, and must not normalise to another path: no {@code ..} segment, no leading {@code /},
- * no {@code //}, no {@code .} segment. Param values are at most 6000 characters, tag values 5000. A
- * batch holds at most 1000 metrics, 100 params and 100 tags. Every method throws {@link
- * FlightdeckException} naming the offending key and the rule.
+ * not empty, and must not normalise to another path: no {@code ..} segment, no leading or trailing
+ * {@code /}, no {@code //}, no {@code .} segment. Param values are at most 6000 characters, tag
+ * values 5000. A batch holds at most 1000 metrics, 100 params and 100 tags. Every method throws
+ * {@link FlightdeckException} naming the offending key and the rule.
  */
 public final class TrackingNames {
   public static final int MAX_KEY = 250;
@@ -60,15 +62,16 @@ public final class TrackingNames {
               + "' has characters outside letters, digits, '_', '-', '.', ' ' and '/'.",
           "Rename it using only those characters.");
     }
-    if (key.startsWith("/")
-        || key.contains("//")
-        || List.of(key.split("/", -1)).stream().anyMatch(s -> s.equals("..") || s.equals("."))) {
+    // An empty part is a leading or trailing '/' or a '//': MLflow refuses all three.
+    if (List.of(key.split("/", -1)).stream()
+        .anyMatch(s -> s.isEmpty() || s.equals("..") || s.equals("."))) {
       throw new FlightdeckException(
           "The "
               + kind
               + " key '"
               + shorten(key)
-              + "' is not a plain relative name (no leading '/', no '.' or '..' parts, no '//').",
+              + "' is not a plain relative name (no leading or trailing '/', no '.' or '..' parts,"
+              + " no '//').",
           "Rename it, e.g. 'train/loss'.");
     }
     return key;
@@ -202,7 +205,13 @@ public final class TrackingNames {
               + ".",
           "Split it into smaller batches.");
     }
-    b.metrics().forEach(TrackingNames::metric);
+    // Keys repeat a lot within a batch (one per step): check each distinct key once.
+    Set<String> seen = new HashSet<>();
+    for (Metric m : b.metrics()) {
+      if (seen.add(m.key())) {
+        metric(m);
+      }
+    }
     b.params().forEach(TrackingNames::param);
     b.tags().forEach(TrackingNames::tag);
     return b;

@@ -2,6 +2,7 @@ package io.flightdeck.core.workspace;
 
 import io.flightdeck.core.audit.AuditLog;
 import io.flightdeck.core.dataset.DatasetService;
+import io.flightdeck.core.tracking.TrackingService;
 import java.nio.file.Path;
 
 /**
@@ -23,6 +24,9 @@ public interface Workspace extends AutoCloseable {
 
   /** Feature datasets: import, versions, profiles, contracts, validation and drift. */
   DatasetService datasets();
+
+  /** Experiment tracking: experiments, runs, metrics, params, tags, logs and jobs. */
+  TrackingService tracking();
 
   /** Facts about the workspace for display (blocks on a small query). */
   WorkspaceSummary summary();
