@@ -85,6 +85,9 @@ public interface TrackingRepository {
   /** Jobs that are not terminal, oldest first: what to re-attach after a restart. */
   List<JobRecord> liveJobs();
 
+  /** The newest jobs first, at most {@code limit}. */
+  List<JobRecord> jobs(int limit);
+
   /** Changes a job's state and message (e.g. QUEUED with why it waits). */
   void updateJob(String jobId, JobState state, String message);
 

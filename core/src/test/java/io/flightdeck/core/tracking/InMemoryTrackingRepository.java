@@ -305,6 +305,14 @@ public final class InMemoryTrackingRepository implements TrackingRepository {
   }
 
   @Override
+  public synchronized List<JobRecord> jobs(int limit) {
+    return jobs.values().stream()
+        .sorted(Comparator.comparing(JobRecord::created).reversed())
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
   public synchronized void updateJob(String jobId, JobState state, String message) {
     JobRecord j = jobs.get(jobId);
     if (j == null) {

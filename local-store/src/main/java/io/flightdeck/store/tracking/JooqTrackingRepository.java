@@ -486,6 +486,17 @@ public final class JooqTrackingRepository implements TrackingRepository {
   }
 
   @Override
+  public List<JobRecord> jobs(int limit) {
+    return guard(
+        "list jobs",
+        () ->
+            db.selectFrom(JOB)
+                .orderBy(JOB.CREATED_MS.desc(), JOB.JOB_ID)
+                .limit(limit)
+                .fetch(RunRows::job));
+  }
+
+  @Override
   public void updateJob(String jobId, JobState state, String message) {
     guardRun(
         "update job " + jobId,
