@@ -25,7 +25,12 @@ import picocli.CommandLine.Option;
       AuditCommand.class,
       WorkspaceCommand.class,
       DatasetsCommand.class,
-      DriftCommand.class
+      DriftCommand.class,
+      RunsCommand.class,
+      TrainCommand.class,
+      RunCommand.class,
+      JobsCommand.class,
+      MlflowCommand.class
     })
 public final class FlightdeckCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(FlightdeckCommand.class);
@@ -57,6 +62,8 @@ public final class FlightdeckCommand implements Callable<Integer> {
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(FlightdeckCommand::handle);
+    // `flightdeck run python3 train.py --lr 0.01`: everything after the program is its own
+    cl.getSubcommands().get("run").setStopAtPositional(true);
     return cl.execute(args);
   }
 

@@ -51,6 +51,9 @@ class ArchitectureTest {
               "io.flightdeck.store..",
               "io.flightdeck.views..",
               "io.flightdeck.controllers..",
+              "io.flightdeck.runners..",
+              "io.flightdeck.agent..",
+              "org.tribuo..",
               "io.flightdeck.app..")
           .because("core holds the domain and must run anywhere, the agent included");
 
@@ -93,6 +96,8 @@ class ArchitectureTest {
           .resideInAnyPackage(
               "io.flightdeck.store..",
               "io.flightdeck.app..",
+              "io.flightdeck.runners..",
+              "io.flightdeck.agent..",
               "java.sql..",
               "org.jooq..",
               "org.h2..",
@@ -119,6 +124,51 @@ class ArchitectureTest {
               "io.flightdeck.views..",
               "io.flightdeck.controllers..",
               "io.flightdeck.app..");
+
+  static final ArchRule RUNNERS_SPEAK_ONLY_THE_PROTOCOL =
+      noClasses()
+          .that()
+          .resideInAPackage("io.flightdeck.runners..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.flightdeck.agent..",
+              "io.flightdeck.store..",
+              "io.flightdeck.views..",
+              "io.flightdeck.controllers..",
+              "io.flightdeck.app..",
+              "javafx..",
+              "org.tribuo..",
+              "ai.onnxruntime..")
+          .because(
+              "runners reach the agent only through docs/agent-protocol.md, on any byte stream");
+
+  static final ArchRule AGENT_STANDS_ALONE =
+      noClasses()
+          .that()
+          .resideInAPackage("io.flightdeck.agent..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.flightdeck.runners..",
+              "io.flightdeck.store..",
+              "io.flightdeck.views..",
+              "io.flightdeck.controllers..",
+              "io.flightdeck.app..",
+              "javafx..",
+              "org.jooq..",
+              "org.h2..")
+          .because("the agent jar runs on hosts that have nothing of the app but Java");
+
+  @Test
+  void runnersSpeakOnlyTheProtocol() {
+    RUNNERS_SPEAK_ONLY_THE_PROTOCOL.check(all);
+  }
+
+  @Test
+  void agentStandsAlone() {
+    AGENT_STANDS_ALONE.check(all);
+  }
 
   @Test
   void coreIsPlainJava() {
