@@ -1,17 +1,23 @@
 package io.flightdeck.app.gui;
 
 import io.flightdeck.app.FileUiSettingsFactory;
+import io.flightdeck.controllers.runs.RunsController;
 import io.flightdeck.controllers.shell.ErrorPresenter;
 import io.flightdeck.controllers.shell.FileDialogs;
+import io.flightdeck.controllers.shell.FileOpener;
 import io.flightdeck.controllers.shell.ShellController;
 import io.flightdeck.controllers.shell.UiSettings;
 import io.flightdeck.controllers.task.ExecutorTaskRunner;
+import io.flightdeck.core.workspace.Workspace;
 import io.flightdeck.core.workspace.WorkspaceLocations;
 import io.flightdeck.store.LocalWorkspace;
+import io.flightdeck.views.runs.RunsView;
 import io.flightdeck.views.shell.MainView;
+import io.flightdeck.views.shell.Section;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -33,6 +39,11 @@ public final class FlightdeckWindow {
   private final ExecutorTaskRunner tasks = new ExecutorTaskRunner(2);
   private final ErrorPresenter errors;
   private final ShellController shell;
+  private final RunsView runsView = new RunsView();
+  private final FileDialogs files;
+  private FileOpener opener = FlightdeckWindow::openOnDesktop;
+  private RunsController runs;
+  private Runnable onOpened = () -> {};
   private boolean shutDown;
 
   /**
@@ -65,6 +76,38 @@ public final class FlightdeckWindow {
                 LocalWorkspace.open(dir, Clock.systemUTC(), () -> System.getProperty("user.name")),
             versions(),
             files);
+    this.files = files;
+    view.addSection(new Section("runs", "Runs", runsView.root()));
+    shell.setOnWorkspaceOpened(this::workspaceOpened);
+  }
+
+  private void workspaceOpened() {
+    if (runs != null) {
+      runs.dispose();
+    }
+    Workspace ws = shell.workspace().orElseThrow();
+    runs =
+        new RunsController(
+            runsView,
+            ws.tracking(),
+            ws.artifacts(),
+            tasks,
+            errors,
+            view::notify,
+            files,
+            f -> opener.open(f));
+    runs.refresh();
+    onOpened.run();
+  }
+
+  /** Opens a file with the desktop's default application (blocking; off the FX thread). */
+  private static void openOnDesktop(Path file) throws java.io.IOException {
+    if (java.awt.Desktop.isDesktopSupported()
+        && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.OPEN)) {
+      java.awt.Desktop.getDesktop().open(file.toFile());
+    } else {
+      new ProcessBuilder("xdg-open", file.toString()).inheritIO().start();
+    }
   }
 
   /** The window of the interactive user, with settings in the user's config folder. */
@@ -99,7 +142,25 @@ public final class FlightdeckWindow {
 
   /** Runs after each successful workspace open, on the FX thread. */
   public void setOnWorkspaceOpened(Runnable r) {
-    shell.setOnWorkspaceOpened(r);
+    onOpened = r;
+  }
+
+  /**
+   * The runs controller of the open workspace (empty before it opens): {@code showRun(runId)}
+   * selects a run and follows it live while RUNNING, {@code refresh()} reloads.
+   */
+  public Optional<RunsController> runs() {
+    return Optional.ofNullable(runs);
+  }
+
+  /** The runs section's view ({@code runsView().trainButton()} is the hook for Train…). */
+  public RunsView runsView() {
+    return runsView;
+  }
+
+  /** Replaces how artifacts are opened on the desktop (tests record instead). */
+  public void setFileOpener(FileOpener opener) {
+    this.opener = opener;
   }
 
   public ShellController shell() {
@@ -124,6 +185,9 @@ public final class FlightdeckWindow {
       }
     } catch (RuntimeException e) {
       LOG.warn("Could not save the window geometry", e);
+    }
+    if (runs != null) {
+      runs.dispose();
     }
     tasks.close();
     shell.closeWorkspace();
