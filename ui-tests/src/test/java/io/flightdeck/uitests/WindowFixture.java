@@ -24,7 +24,12 @@ final class WindowFixture {
   final FlightdeckWindow window;
 
   WindowFixture(Stage stage, Path tmp) throws java.io.IOException {
-    workspace = Files.createTempDirectory(tmp, "ws");
+    this(stage, Files.createTempDirectory(tmp, "ws"), true);
+  }
+
+  /** The window on a workspace prepared by the test (closed again before this opens it). */
+  WindowFixture(Stage stage, Path workspace, boolean prepared) throws java.io.IOException {
+    this.workspace = workspace;
     settingsFile = workspace.resolveSibling(workspace.getFileName() + "-settings.properties");
     errors = new RecordingErrorPresenter(stage);
     window = new FlightdeckWindow(stage, FileUiSettingsFactory.create(settingsFile), errors, files);

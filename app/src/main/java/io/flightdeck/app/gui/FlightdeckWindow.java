@@ -1,6 +1,8 @@
 package io.flightdeck.app.gui;
 
 import io.flightdeck.app.FileUiSettingsFactory;
+import io.flightdeck.app.jobs.LocalJobs;
+import io.flightdeck.controllers.jobs.JobsController;
 import io.flightdeck.controllers.runs.RunsController;
 import io.flightdeck.controllers.shell.ErrorPresenter;
 import io.flightdeck.controllers.shell.FileDialogs;
@@ -8,9 +10,11 @@ import io.flightdeck.controllers.shell.FileOpener;
 import io.flightdeck.controllers.shell.ShellController;
 import io.flightdeck.controllers.shell.UiSettings;
 import io.flightdeck.controllers.task.ExecutorTaskRunner;
+import io.flightdeck.core.jobs.JobService;
 import io.flightdeck.core.workspace.Workspace;
 import io.flightdeck.core.workspace.WorkspaceLocations;
 import io.flightdeck.store.LocalWorkspace;
+import io.flightdeck.views.jobs.JobsView;
 import io.flightdeck.views.runs.RunsView;
 import io.flightdeck.views.shell.MainView;
 import io.flightdeck.views.shell.Section;
@@ -18,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -43,6 +48,10 @@ public final class FlightdeckWindow {
   private final FileDialogs files;
   private FileOpener opener = FlightdeckWindow::openOnDesktop;
   private RunsController runs;
+  private final JobsView jobsView = new JobsView();
+  private Function<Workspace, JobService> jobServices = ws -> LocalJobs.open(ws, Clock.systemUTC());
+  private volatile JobService jobService;
+  private JobsController jobs;
   private Runnable onOpened = () -> {};
   private boolean shutDown;
 
@@ -78,7 +87,67 @@ public final class FlightdeckWindow {
             files);
     this.files = files;
     view.addSection(new Section("runs", "Runs", runsView.root()));
+    view.addSection(new Section("jobs", "Jobs", jobsView));
     shell.setOnWorkspaceOpened(this::workspaceOpened);
+    shell.setBeforeWorkspaceClosed(ws -> closeJobs());
+  }
+
+  /** Stops following jobs (they go on; the next open re-attaches). Any thread. */
+  private void closeJobs() {
+    JobService js = jobService;
+    jobService = null;
+    if (js != null) {
+      js.close();
+    }
+  }
+
+  private void openJobs(Workspace ws) {
+    if (jobs != null) {
+      jobs.deactivate();
+    }
+    JobService js = jobServices.apply(ws);
+    jobService = js;
+    jobs =
+        new JobsController(
+            jobsView,
+            js,
+            ws.tracking().repository(),
+            ws.datasets(),
+            tasks,
+            errors,
+            runId -> {
+              view.selectSection("runs");
+              runs().ifPresent(r -> r.showRun(runId));
+            },
+            () -> stage,
+            () -> Path.of(System.getProperty("user.home")));
+    jobs.activate();
+    JobsController current = jobs;
+    runsView.trainButton().setDisable(false);
+    runsView
+        .trainButton()
+        .setOnAction(
+            e -> {
+              view.selectSection("jobs");
+              current.openTraining(Optional.empty());
+            });
+    shell
+        .datasets()
+        .ifPresent(
+            d ->
+                d.setOnTrain(
+                    ref -> {
+                      view.selectSection("jobs");
+                      current.openTraining(Optional.of(ref));
+                    }));
+    tasks.submit(
+        "Re-attaching running jobs",
+        p -> {
+          js.reattach();
+          return js;
+        },
+        r -> {},
+        e -> errors.show("Re-attach running jobs", e));
   }
 
   private void workspaceOpened() {
@@ -97,6 +166,7 @@ public final class FlightdeckWindow {
             files,
             f -> opener.open(f));
     runs.refresh();
+    openJobs(ws);
     onOpened.run();
   }
 
@@ -158,6 +228,16 @@ public final class FlightdeckWindow {
     return runsView;
   }
 
+  /** The jobs controller of the open workspace (empty before it opens). */
+  public Optional<JobsController> jobs() {
+    return Optional.ofNullable(jobs);
+  }
+
+  /** Replaces how job services are made for a workspace (before {@link #show}). */
+  public void setJobServices(Function<Workspace, JobService> factory) {
+    this.jobServices = factory;
+  }
+
   /** Replaces how artifacts are opened on the desktop (tests record instead). */
   public void setFileOpener(FileOpener opener) {
     this.opener = opener;
@@ -188,6 +268,9 @@ public final class FlightdeckWindow {
     }
     if (runs != null) {
       runs.dispose();
+    }
+    if (jobs != null) {
+      jobs.deactivate();
     }
     tasks.close();
     shell.closeWorkspace();

@@ -49,6 +49,7 @@ public final class DatasetsController {
   private final ContractDialogs contracts;
   private Consumer<List<String>> onVersionsChanged = refs -> {};
   private Consumer<DatasetRef> onOpenDrift = ref -> {};
+  private Consumer<DatasetRef> onTrain = ref -> {};
   private Consumer<ImportDialogView> onImportDialogShown = d -> {};
   private final ProfilePresenter profiles;
 
@@ -82,6 +83,7 @@ public final class DatasetsController {
                         contracts.edit(
                             ref, () -> notifier.accept("Saved the contract of " + ref.name()))));
     view.setOnDrift(() -> selectedRef().ifPresent(ref -> onOpenDrift.accept(ref)));
+    view.setOnTrain(() -> selectedRef().ifPresent(ref -> onTrain.accept(ref)));
     view.selectedVersionProperty().addListener((o, a, row) -> showVersion(row));
     view.selectedProfileProperty().addListener((o, a, row) -> profiles.showDetail(row));
   }
@@ -92,6 +94,11 @@ public final class DatasetsController {
   }
 
   /** Called when the user asks for drift from a version. */
+  /** What "Train…" does with the selected version. */
+  public void setOnTrain(Consumer<DatasetRef> c) {
+    onTrain = c;
+  }
+
   public void setOnOpenDrift(Consumer<DatasetRef> c) {
     onOpenDrift = c;
   }

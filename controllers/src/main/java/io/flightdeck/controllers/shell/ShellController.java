@@ -47,6 +47,7 @@ public final class ShellController {
   private Theme theme = Theme.LIGHT;
   private Workspace workspace;
   private AuditController audit;
+  private java.util.function.Consumer<Workspace> beforeClose = w -> {};
   private Runnable onOpened = () -> {};
 
   /**
@@ -114,6 +115,14 @@ public final class ShellController {
     }
   }
 
+  /**
+   * Runs before a workspace is closed (switching workspaces, shutdown), on the thread that closes
+   * it: whatever uses the workspace in the background stops here.
+   */
+  public void setBeforeWorkspaceClosed(java.util.function.Consumer<Workspace> r) {
+    this.beforeClose = r;
+  }
+
   /** Runs after each successful open (for scripted starts and tests). */
   public void setOnWorkspaceOpened(Runnable r) {
     this.onOpened = r;
@@ -129,6 +138,7 @@ public final class ShellController {
         "Opening workspace",
         p -> {
           if (previous != null) {
+            beforeClose.accept(previous);
             previous.close();
           }
           Workspace ws = opener.apply(dir);
@@ -246,6 +256,7 @@ public final class ShellController {
   /** Closes the open workspace (blocking; call on shutdown). */
   public void closeWorkspace() {
     if (workspace != null) {
+      beforeClose.accept(workspace);
       workspace.close();
       workspace = null;
     }

@@ -47,6 +47,21 @@ public final class ExecutorTaskRunner implements TaskRunner, AutoCloseable {
   @Override
   public <T> TaskHandle submit(
       String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    return submit(title, work, onSuccess, onFailure, monitor);
+  }
+
+  @Override
+  public <T> TaskHandle submitQuietly(
+      String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    return submit(title, work, onSuccess, onFailure, new TaskMonitor(r -> {}));
+  }
+
+  private <T> TaskHandle submit(
+      String title,
+      Work<T> work,
+      Consumer<T> onSuccess,
+      Consumer<Throwable> onFailure,
+      TaskMonitor monitor) {
     TaskHandle handle = new TaskHandle(title, monitor);
     handle.attach(
         pool.submit(

@@ -29,6 +29,12 @@ public final class SyncTaskRunner implements TaskRunner {
   }
 
   @Override
+  public <T> TaskHandle submitQuietly(
+      String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    return submit(title, work, onSuccess, onFailure);
+  }
+
+  @Override
   public TaskMonitor monitor() {
     return monitor;
   }

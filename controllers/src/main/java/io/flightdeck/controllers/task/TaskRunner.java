@@ -36,5 +36,12 @@ public interface TaskRunner {
       String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
 
   /** What is running now, for the status bar. */
+  /**
+   * Like {@link #submit}, but not shown in the status bar and not cancellable from it: for periodic
+   * refreshes (live jobs, charts) that would otherwise flicker there.
+   */
+  <T> TaskHandle submitQuietly(
+      String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
+
   TaskMonitor monitor();
 }

@@ -71,7 +71,10 @@ final class EventApplier {
           case "rejected" ->
               log.add(
                   new RunLogLine(e.seq(), e.ts(), "agent", "rejected: " + e.text("message", "")));
-          case "status" -> message = e.text("message", "");
+          case "status" -> {
+            message = e.text("message", "");
+            log.add(new RunLogLine(e.seq(), e.ts(), "agent", message));
+          }
           case "started" -> {
             state = JobState.RUNNING;
             message = "running";

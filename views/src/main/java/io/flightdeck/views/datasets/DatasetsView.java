@@ -21,6 +21,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -45,6 +46,7 @@ public final class DatasetsView {
   private final Button contractButton = new Button("Edit Contract…");
   private final Button overrideButton = new Button("Allow Use…");
   private final Button exportButton = new Button("Export CSV…");
+  private final Button trainButton = new Button("Train…");
   private final Button emptySampleButton = new Button("Load Sample Workspace");
   private final VBox emptyState = new VBox(12);
   private final TabPane tabs = new TabPane();
@@ -64,6 +66,8 @@ public final class DatasetsView {
         new javafx.scene.control.Tooltip(
             "Allow a version that failed validation to be used, with a reason"));
     exportButton.setId("export-dataset");
+    trainButton.setId("train-from-dataset");
+    trainButton.setTooltip(new Tooltip("Train a built-in model on the selected version"));
     emptySampleButton.setId("load-sample-empty");
     Label title = new Label("Datasets");
     title.getStyleClass().add("section-title");
@@ -78,6 +82,7 @@ public final class DatasetsView {
             validateButton,
             overrideButton,
             driftButton,
+            trainButton,
             exportButton);
     toolbar.setAlignment(Pos.CENTER_LEFT);
     toolbar.setPadding(new Insets(0, 0, 8, 0));
@@ -128,12 +133,18 @@ public final class DatasetsView {
                   return r == null || !r.failed() || r.status().contains("overridden");
                 },
                 versions.getSelectionModel().selectedItemProperty()));
-    for (Button b : new Button[] {contractButton, driftButton}) {
+    for (Button b : new Button[] {contractButton, driftButton, trainButton}) {
       b.disableProperty().bind(versions.getSelectionModel().selectedItemProperty().isNull());
     }
     for (Button b :
         new Button[] {
-          importButton, sampleButton, contractButton, validateButton, driftButton, exportButton
+          importButton,
+          sampleButton,
+          contractButton,
+          validateButton,
+          driftButton,
+          trainButton,
+          exportButton
         }) {
       b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
@@ -272,6 +283,10 @@ public final class DatasetsView {
 
   public void setOnValidate(Runnable r) {
     validateButton.setOnAction(e -> r.run());
+  }
+
+  public void setOnTrain(Runnable r) {
+    trainButton.setOnAction(e -> r.run());
   }
 
   public void setOnDrift(Runnable r) {

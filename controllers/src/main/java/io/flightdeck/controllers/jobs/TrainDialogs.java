@@ -1,0 +1,204 @@
+package io.flightdeck.controllers.jobs;
+
+import io.flightdeck.controllers.shell.ErrorPresenter;
+import io.flightdeck.controllers.task.TaskRunner;
+import io.flightdeck.core.dataset.ColumnRole;
+import io.flightdeck.core.dataset.ColumnSpec;
+import io.flightdeck.core.dataset.ColumnType;
+import io.flightdeck.core.dataset.DatasetRef;
+import io.flightdeck.core.dataset.DatasetService;
+import io.flightdeck.core.dataset.DatasetSummary;
+import io.flightdeck.core.dataset.DatasetVersionInfo;
+import io.flightdeck.core.error.FlightdeckException;
+import io.flightdeck.core.jobs.CommandRequest;
+import io.flightdeck.core.jobs.JobService;
+import io.flightdeck.core.jobs.TrainRequest;
+import io.flightdeck.core.tracking.JobRecord;
+import io.flightdeck.views.jobs.TrainChoices;
+import io.flightdeck.views.jobs.TrainDialogView;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.stage.Window;
+
+/** Opens the Train dialog, fills its choices, and submits what the user chose. */
+final class TrainDialogs {
+  static final Map<String, String> PARAMS = defaults();
+  private final JobService jobs;
+  private final DatasetService datasets;
+  private final TaskRunner tasks;
+  private final ErrorPresenter errors;
+  private final Supplier<Window> owner;
+  private final Supplier<Path> workdir;
+  private final Consumer<JobRecord> started;
+  private TrainDialogView last;
+
+  TrainDialogs(
+      JobService jobs,
+      DatasetService datasets,
+      TaskRunner tasks,
+      ErrorPresenter errors,
+      Supplier<Window> owner,
+      Supplier<Path> workdir,
+      Consumer<JobRecord> started) {
+    this.jobs = jobs;
+    this.datasets = datasets;
+    this.tasks = tasks;
+    this.errors = errors;
+    this.owner = owner;
+    this.workdir = workdir;
+    this.started = started;
+  }
+
+  private static Map<String, String> defaults() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("epochs", "10");
+    m.put("learningRate", "0.1");
+    m.put("validationFraction", "0.2");
+    m.put("minibatch", "1");
+    m.put("seed", "42");
+    return m;
+  }
+
+  TrainDialogView lastDialog() {
+    return last;
+  }
+
+  void openTraining(Optional<DatasetRef> preset) {
+    open(preset.map(DatasetRef::toString), null, false);
+  }
+
+  void openCommand() {
+    open(Optional.empty(), null, true);
+  }
+
+  private void open(Optional<String> preset, TrainChoices earlier, boolean command) {
+    TrainDialogView dialog = new TrainDialogView(owner.get(), PARAMS);
+    last = dialog;
+    if (command) {
+      dialog.selectCommand(workdir.get().toString());
+    }
+    dialog.dataset().valueProperty().addListener((o, a, b) -> loadColumns(dialog, b));
+    tasks.submit(
+        "Listing datasets",
+        p -> versions(),
+        list -> {
+          dialog.dataset().getItems().setAll(list);
+          if (earlier != null) {
+            dialog.restore(earlier);
+          } else if (preset.isPresent() && list.contains(preset.get())) {
+            dialog.dataset().setValue(preset.get());
+          } else if (!list.isEmpty()) {
+            dialog.dataset().setValue(list.get(0));
+          }
+        },
+        e -> errors.show("List datasets", e));
+    dialog.show(this::submit);
+  }
+
+  private List<String> versions() {
+    List<String> out = new ArrayList<>();
+    for (DatasetSummary s : datasets.list()) {
+      for (DatasetVersionInfo v : datasets.versions(s.name())) {
+        out.add(0, v.ref().toString());
+      }
+    }
+    return out;
+  }
+
+  private void loadColumns(TrainDialogView dialog, String version) {
+    if (version == null || version.isBlank()) {
+      return;
+    }
+    tasks.submitQuietly(
+        "Reading columns",
+        p -> datasets.version(DatasetRef.parse(version)).schema(),
+        schema -> {
+          List<String> all = schema.stream().map(ColumnSpec::name).toList();
+          List<String> numeric =
+              schema.stream()
+                  .filter(c -> c.type() == ColumnType.INTEGER || c.type() == ColumnType.DECIMAL)
+                  .map(ColumnSpec::name)
+                  .toList();
+          String target =
+              schema.stream()
+                  .filter(c -> c.role() == ColumnRole.TARGET)
+                  .map(ColumnSpec::name)
+                  .findFirst()
+                  .orElse(null);
+          dialog.setColumns(all, numeric, target);
+        },
+        e -> dialog.showProblem(message(e)));
+  }
+
+  private void submit(TrainChoices c) {
+    tasks.submit(
+        c.command() ? "Starting command" : "Starting training",
+        p -> c.command() ? jobs.submitCommand(command(c)) : jobs.submitTraining(training(c)),
+        started,
+        e -> {
+          if (e instanceof FlightdeckException) {
+            open(Optional.empty(), c, c.command());
+            last.showProblem(message(e));
+          } else {
+            errors.show(c.command() ? "Run command" : "Train", e);
+          }
+        });
+  }
+
+  private static TrainRequest training(TrainChoices c) {
+    if (c.dataset().isBlank()) {
+      throw new FlightdeckException("No dataset version is chosen.", "Import a dataset first.");
+    }
+    if (c.target().isBlank()) {
+      throw new FlightdeckException("No target column is chosen.", "Choose the column to predict.");
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    c.params()
+        .forEach(
+            (k, v) -> {
+              if (!v.isBlank()) {
+                params.put(k, v.trim());
+              }
+            });
+    return new TrainRequest(
+        DatasetRef.parse(c.dataset()),
+        c.target(),
+        c.features(),
+        c.model(),
+        params,
+        c.experiment(),
+        c.runName());
+  }
+
+  private static CommandRequest command(TrainChoices c) {
+    List<String> argv = CommandLines.split(c.commandLine());
+    Map<String, String> env = new LinkedHashMap<>();
+    int n = 0;
+    for (String line : c.env().split("\n")) {
+      n++;
+      String t = line.strip();
+      if (t.isEmpty() || t.startsWith("#")) {
+        continue;
+      }
+      int eq = t.indexOf('=');
+      if (eq <= 0) {
+        throw new FlightdeckException(
+            "Environment line " + n + " ('" + t + "') is not KEY=VALUE.",
+            "Write one KEY=VALUE per line.");
+      }
+      env.put(t.substring(0, eq), t.substring(eq + 1));
+    }
+    Path dir = Path.of(c.workdir().isBlank() ? "." : c.workdir());
+    return new CommandRequest(argv, dir, env, c.outputDir().strip(), c.experiment(), c.runName());
+  }
+
+  private static String message(Throwable e) {
+    return e instanceof FlightdeckException fe ? fe.oneLine() : String.valueOf(e.getMessage());
+  }
+}
