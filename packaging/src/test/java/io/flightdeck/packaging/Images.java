@@ -64,6 +64,40 @@ final class Images {
     Run verify =
         Run.of(home, launcher.toString(), "--workspace", workspace.toString(), "audit", "verify");
     assertThat(verify.exitCode()).as(verify.describe()).isZero();
+
+    // the local agent starts from the installed image: Tribuo, ONNX Runtime and jdk.httpserver
+    Run sample =
+        Run.of(home, launcher.toString(), "--workspace", workspace.toString(), "datasets", "sample");
+    assertThat(sample.exitCode()).as(sample.describe()).isZero();
+    Run train =
+        Run.of(
+            home,
+            launcher.toString(),
+            "--workspace",
+            workspace.toString(),
+            "train",
+            "--dataset",
+            "seattle-weather:1",
+            "--target",
+            "weather",
+            "--param",
+            "epochs=2");
+    assertThat(train.exitCode()).as(train.describe()).isZero();
+    assertThat(train.out()).as(train.describe()).contains("ended FINISHED");
+    Run command =
+        Run.of(
+            home,
+            launcher.toString(),
+            "--workspace",
+            workspace.toString(),
+            "run",
+            "--workdir",
+            home.toString(),
+            "--",
+            "sh",
+            "-c",
+            "echo \"##flightdeck metric m 1 1\"; test -n \"$MLFLOW_TRACKING_URI\"");
+    assertThat(command.exitCode()).as(command.describe()).isZero();
   }
 
   /** The script launcher that build.sh puts in place of jpackage's native one (ADR 0005). */
