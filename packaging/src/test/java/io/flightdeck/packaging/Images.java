@@ -67,7 +67,8 @@ final class Images {
 
     // the local agent starts from the installed image: Tribuo, ONNX Runtime and jdk.httpserver
     Run sample =
-        Run.of(home, launcher.toString(), "--workspace", workspace.toString(), "datasets", "sample");
+        Run.of(
+            home, launcher.toString(), "--workspace", workspace.toString(), "datasets", "sample");
     assertThat(sample.exitCode()).as(sample.describe()).isZero();
     Run train =
         Run.of(

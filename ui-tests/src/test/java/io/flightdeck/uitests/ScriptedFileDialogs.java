@@ -26,4 +26,9 @@ final class ScriptedFileDialogs implements FileDialogs {
       String title, String initialName, String description, String... extensions) {
     return Optional.ofNullable(answers.poll());
   }
+
+  @Override
+  public Optional<Path> folder(String title) {
+    return Optional.ofNullable(answers.poll());
+  }
 }

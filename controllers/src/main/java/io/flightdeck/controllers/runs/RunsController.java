@@ -72,6 +72,11 @@ public final class RunsController {
     view.detail().setOnOpenArtifact(artifactActions::open);
     view.detail().setOnSaveArtifact(artifactActions::saveAs);
     view.setOnRefresh(this::refresh);
+    MlflowActions mlflow =
+        new MlflowActions(tracking, artifacts, tasks, errors, notifier, files, this::refresh);
+    view.setOnMlflow(
+        mlflow::importFolder,
+        () -> mlflow.exportExperiment(view.selectedExperimentProperty().get()));
     view.setOnExport(this::export);
     view.setOnCompare(this::compareSelected);
     view.setOnOpenRun(this::showRun);

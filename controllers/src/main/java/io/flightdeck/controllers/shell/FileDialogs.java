@@ -20,6 +20,9 @@ public interface FileDialogs {
   /** A file to write, suggesting {@code initialName}, or empty when cancelled. */
   Optional<Path> save(String title, String initialName, String description, String... extensions);
 
+  /** A folder, or empty when cancelled. */
+  Optional<Path> folder(String title);
+
   /** The platform file dialogs, owned by the given window. */
   static FileDialogs platform(Supplier<Window> owner) {
     return new FileDialogs() {
@@ -41,6 +44,13 @@ public interface FileDialogs {
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, extensions));
         File f = c.showSaveDialog(owner.get());
         return Optional.ofNullable(f).map(File::toPath);
+      }
+
+      @Override
+      public Optional<Path> folder(String title) {
+        javafx.stage.DirectoryChooser c = new javafx.stage.DirectoryChooser();
+        c.setTitle(title);
+        return Optional.ofNullable(c.showDialog(owner.get())).map(File::toPath);
       }
     };
   }

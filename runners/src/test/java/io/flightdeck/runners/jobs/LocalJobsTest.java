@@ -153,9 +153,7 @@ class LocalJobsTest {
         .containsExactly(1L, 2L, 3L);
     assertThat(repo().runRow(job.runId()).orElseThrow().params()).containsEntry("lr", "0.01");
     assertThat(repo().log(job.runId(), 0, 1000)).extracting(RunLogLine::text).contains("to-stderr");
-    assertThat(repo().artifacts(job.runId()))
-        .extracting(RunArtifact::path)
-        .contains("result.txt");
+    assertThat(repo().artifacts(job.runId())).extracting(RunArtifact::path).contains("result.txt");
   }
 
   @Test

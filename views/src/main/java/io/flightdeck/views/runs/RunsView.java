@@ -47,6 +47,12 @@ public final class RunsView {
   private final Button compare = new Button("Compare");
   private final Button export = new Button("Export CSV…");
   private final Button train = new Button("Train…");
+  private final javafx.scene.control.MenuItem mlflowImport =
+      new javafx.scene.control.MenuItem("Import mlruns/ Folder…");
+  private final javafx.scene.control.MenuItem mlflowExport =
+      new javafx.scene.control.MenuItem("Export Experiment to mlruns/…");
+  private final javafx.scene.control.MenuButton mlflow =
+      new javafx.scene.control.MenuButton("MLflow", null, mlflowImport, mlflowExport);
   private final RunDetailView detail = new RunDetailView();
   private final CompareView compareView = new CompareView();
   private final GroupView groupView = new GroupView();
@@ -66,6 +72,10 @@ public final class RunsView {
     train.setId("train");
     train.setDisable(true);
     train.setTooltip(new Tooltip("Start a training run"));
+    mlflow.setId("mlflow-menu");
+    mlflowImport.setId("mlflow-import");
+    mlflowExport.setId("mlflow-export");
+    mlflowExport.disableProperty().bind(selectedExperimentProperty().isNull());
     groupBy.setId("group-by");
     groupBy.setPromptText("Group by");
     groupBy.setPrefWidth(150);
@@ -82,6 +92,7 @@ public final class RunsView {
             groupBy,
             compare,
             export,
+            mlflow,
             train);
     toolbar.setAlignment(Pos.CENTER_LEFT);
     filter.setId("runs-filter");
@@ -133,6 +144,26 @@ public final class RunsView {
 
   public ObservableList<ExperimentItem> experiments() {
     return experiments.getItems();
+  }
+
+  /** The experiments list (tests select in it). */
+  public ListView<ExperimentItem> experimentsList() {
+    return experiments;
+  }
+
+  /** Intents of the MLflow menu. */
+  public void setOnMlflow(Runnable onImport, Runnable onExport) {
+    mlflowImport.setOnAction(e -> onImport.run());
+    mlflowExport.setOnAction(e -> onExport.run());
+  }
+
+  /** The MLflow menu's items (tests fire them). */
+  public javafx.scene.control.MenuItem mlflowImportItem() {
+    return mlflowImport;
+  }
+
+  public javafx.scene.control.MenuItem mlflowExportItem() {
+    return mlflowExport;
   }
 
   public ReadOnlyObjectProperty<ExperimentItem> selectedExperimentProperty() {
