@@ -16,6 +16,9 @@ public final class AgentMain {
   private AgentMain() {}
 
   public static void main(String[] args) {
+    // The agent keeps its own log; started from the app's class path it must not write into the
+    // app's Logback file (several processes, one rolling file), so SLF4J is silenced here.
+    System.setProperty("slf4j.provider", "org.slf4j.helpers.NOPServiceProvider");
     // stdout carries protocol lines only: anything a library prints goes to stderr instead
     OutputStream stdout = new FileOutputStream(FileDescriptor.out);
     System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
