@@ -71,7 +71,18 @@ final class CommandJob implements Job {
       if (cancelled) {
         killed.await(ProcessTrees.GRACE.toMillis() + 5_000, TimeUnit.MILLISECONDS);
       }
-      Artifacts.report(workdir.resolve(spec.outputDir()), "", events);
+      // no output folder, no artifacts (an empty name must not mean "the whole working folder")
+      if (spec.outputDir() != null && !spec.outputDir().isBlank()) {
+        Path outDir = workdir.resolve(spec.outputDir()).normalize();
+        if (outDir.startsWith(workdir.normalize())) {
+          Artifacts.report(outDir, "", events);
+        } else {
+          events.rejected(
+              "The output folder '"
+                  + spec.outputDir()
+                  + "' is outside the working folder; no artifacts were collected.");
+        }
+      }
       if (cancelled) {
         return new Outcome("KILLED", code, "Cancelled.");
       }
@@ -139,7 +150,10 @@ final class CommandJob implements Job {
       }
       List<Path> files = new ArrayList<>();
       try (var walk = Files.walk(root)) {
-        walk.filter(Files::isRegularFile).sorted().forEach(files::add);
+        // never follow links: a link in the output folder must not carry files from elsewhere
+        walk.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+            .sorted()
+            .forEach(files::add);
       }
       for (Path f : files) {
         String rel = prefix + root.relativize(f).toString().replace('\\', '/');
@@ -154,6 +168,9 @@ final class CommandJob implements Job {
                   "file", f.toAbsolutePath().toString()));
         } catch (FlightdeckException e) {
           events.rejected(e.getMessage());
+        } catch (java.nio.file.NoSuchFileException e) {
+          events.rejected(
+              "The output file '" + rel + "' disappeared before it could be collected.");
         }
       }
     }

@@ -139,7 +139,7 @@ class LocalJobsTest {
     String script =
         "for i in 1 2 3; do echo \"##flightdeck metric loss 0.$i $i\"; done;"
             + " echo '##flightdeck param lr 0.01'; echo to-stderr >&2;"
-            + " mkdir -p out; echo hello > out/result.txt; exit 3";
+            + " mkdir -p out; echo hello > out/result.txt; ln -s /etc/passwd out/link; exit 3";
     JobRecord job =
         jobs.submitCommand(
             new CommandRequest(
@@ -153,7 +153,10 @@ class LocalJobsTest {
         .containsExactly(1L, 2L, 3L);
     assertThat(repo().runRow(job.runId()).orElseThrow().params()).containsEntry("lr", "0.01");
     assertThat(repo().log(job.runId(), 0, 1000)).extracting(RunLogLine::text).contains("to-stderr");
-    assertThat(repo().artifacts(job.runId())).extracting(RunArtifact::path).contains("result.txt");
+    assertThat(repo().artifacts(job.runId()))
+        .extracting(RunArtifact::path)
+        .as("links are never followed out of the output folder")
+        .containsExactly("result.txt");
   }
 
   @Test
