@@ -112,6 +112,26 @@ public final class DatasetService {
     return importAs(request, request.file().toAbsolutePath().toString(), progress);
   }
 
+  /**
+   * Imports a CSV file that Flightdeck wrote itself from other workspace objects (for example a
+   * dataset version scored by a model version), like {@link #importCsv}, but records {@code
+   * derivedFrom} as the version's source ({@link Lineage#sourcePath()}) instead of the temporary
+   * file's path, so that the lineage names what the version was made from. The caller still owns
+   * and deletes the file.
+   *
+   * @param derivedFrom a one-line description of the inputs, e.g. {@code "derived: dataset
+   *     weather:2 (data sha256 ...) scored by model rain:3 (sha256 ...)"}
+   * @throws FlightdeckException as {@link #importCsv}
+   * @throws CancellationException when cancelled
+   */
+  public DatasetVersionInfo importDerived(
+      ImportRequest request, String derivedFrom, ImportProgress progress) {
+    if (derivedFrom == null || derivedFrom.isBlank()) {
+      throw new IllegalArgumentException("A derived version needs a description of its inputs");
+    }
+    return importAs(request, derivedFrom.strip(), progress);
+  }
+
   private DatasetVersionInfo importAs(
       ImportRequest request, String sourceLabel, ImportProgress progress) {
     DatasetNames.requireValid(request.datasetName());
@@ -245,6 +265,25 @@ public final class DatasetService {
           "Cannot export " + ref + " to " + abs + ": " + e.getMessage() + ".",
           "Choose a writable folder with free space.",
           e);
+    }
+  }
+
+  /**
+   * Opens a version's columnar data for reading, after re-checking the data file's SHA-256 (the
+   * whole file is hashed once), for readers such as model evaluation and batch scoring.
+   *
+   * <p>Ownership: the caller closes the reader. It is thread-safe (see {@link ColumnarReader}).
+   *
+   * @throws FlightdeckException when the version does not exist, or its data file is missing,
+   *     altered or unreadable
+   */
+  public ColumnarReader openData(DatasetRef ref) {
+    DatasetVersionInfo v = version(ref);
+    try {
+      store.openVerified(v.dataSha256()).close(); // opening re-hashes the whole file
+      return open(v);
+    } catch (IOException e) {
+      throw unreadable(v, e);
     }
   }
 

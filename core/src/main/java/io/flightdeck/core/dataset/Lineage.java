@@ -5,7 +5,9 @@ import java.time.Instant;
 /**
  * Where a dataset version came from.
  *
- * @param sourcePath the absolute path of the imported file
+ * @param sourcePath the absolute path of the imported file; for a version Flightdeck made itself, a
+ *     label instead: {@code sample:FILE} for the sample, {@code derived: ...} naming the inputs
+ *     (e.g. the dataset and model versions of batch-scored predictions)
  * @param sourceSize its size in bytes
  * @param sourceModified its modification time
  * @param sourceSha256 the lower-case hex SHA-256 of its bytes (as stored on disk, compressed if it
