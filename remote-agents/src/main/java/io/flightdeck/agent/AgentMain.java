@@ -1,5 +1,6 @@
 package io.flightdeck.agent;
 
+import io.flightdeck.agent.onnx.InspectCommand;
 import io.flightdeck.core.FlightdeckVersion;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -10,7 +11,9 @@ import java.nio.file.Path;
 
 /**
  * The agent's command line: {@code serve [--home DIR]} speaks the agent protocol on stdin/stdout;
- * {@code supervise JOBDIR} runs one job (started by serve, not by hand); {@code --version}.
+ * {@code supervise JOBDIR} runs one job (started by serve, not by hand); {@code inspect FILE
+ * [--sidecar model.json]} checks a candidate ONNX model and prints one JSON line ({@link
+ * InspectCommand}, exit 3 when refused); {@code --version}.
  */
 public final class AgentMain {
   private AgentMain() {}
@@ -57,6 +60,15 @@ public final class AgentMain {
         }
         return new Supervisor(new JobDir(Path.of(args[1]).toAbsolutePath())).run();
       }
+      case "inspect" -> {
+        // a candidate model is opened here, in its own process, so that a crash in ONNX
+        // Runtime's native code ends only this process
+        if (args.length != 2 && !(args.length == 4 && args[2].equals("--sidecar"))) {
+          return usage("inspect needs FILE [--sidecar model.json]");
+        }
+        Path sidecar = args.length == 4 ? Path.of(args[3]) : null;
+        return InspectCommand.run(Path.of(args[1]), sidecar, stdout);
+      }
       case "--version" -> {
         stdout.write(("flightdeck-agent " + FlightdeckVersion.version() + "\n").getBytes());
         stdout.flush();
@@ -73,6 +85,7 @@ public final class AgentMain {
         "flightdeck-agent: "
             + problem
             + "\nusage: java -jar flightdeck-agent.jar serve [--home DIR]   (default ~/.flightdeck-agent)"
+            + "\n       java -jar flightdeck-agent.jar inspect FILE [--sidecar model.json]"
             + "\n       java -jar flightdeck-agent.jar --version");
     return 2;
   }
