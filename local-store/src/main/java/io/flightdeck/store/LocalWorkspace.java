@@ -4,11 +4,14 @@ import io.flightdeck.core.audit.AuditEvent;
 import io.flightdeck.core.audit.AuditLog;
 import io.flightdeck.core.dataset.DatasetService;
 import io.flightdeck.core.error.FlightdeckException;
+import io.flightdeck.core.registry.ModelInspector;
+import io.flightdeck.core.registry.RegistryService;
 import io.flightdeck.core.tracking.TrackingService;
 import io.flightdeck.core.workspace.ArtifactStore;
 import io.flightdeck.core.workspace.Workspace;
 import io.flightdeck.core.workspace.WorkspaceSummary;
 import io.flightdeck.store.dataset.JooqDatasetRepository;
+import io.flightdeck.store.registry.JooqRegistryRepository;
 import io.flightdeck.store.tracking.JooqTrackingRepository;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,6 +49,9 @@ public final class LocalWorkspace implements Workspace {
   private final FileArtifactStore artifacts;
   private final DatasetService datasets;
   private final TrackingService tracking;
+  private final JooqRegistryRepository registryRepo;
+  private final RegistryService registry;
+  private volatile ModelInspector inspector;
   private final WorkspaceMigrator.Result migration;
   private boolean closed;
 
@@ -56,7 +62,8 @@ public final class LocalWorkspace implements Workspace {
       FileArtifactStore artifacts,
       WorkspaceMigrator.Result migration,
       Clock clock,
-      Supplier<String> actor) {
+      Supplier<String> actor,
+      ModelInspector inspector) {
     this.dir = dir;
     this.lock = lock;
     this.pool = pool;
@@ -74,6 +81,19 @@ public final class LocalWorkspace implements Workspace {
             clock,
             actor);
     this.tracking = new TrackingService(new JooqTrackingRepository(db, clock), audit, clock, actor);
+    this.inspector = inspector;
+    this.registryRepo = new JooqRegistryRepository(db);
+    this.registry =
+        new RegistryService(
+            registryRepo,
+            artifacts,
+            tracking.repository(),
+            (file, sidecar) -> this.inspector.inspect(file, sidecar),
+            audit,
+            clock,
+            actor,
+            registryRepo::sharedWorkspace,
+            dir.resolve("store").resolve("tmp"));
   }
 
   /**
@@ -87,6 +107,15 @@ public final class LocalWorkspace implements Workspace {
    *     writable; in every such case the files are left exactly as they were
    */
   public static LocalWorkspace open(Path dir, Clock clock, Supplier<String> actor) {
+    return open(dir, clock, actor, UNAVAILABLE);
+  }
+
+  /**
+   * Opens the workspace as {@link #open(Path, Clock, Supplier)} does, with the inspector that the
+   * registry uses to check new models (the agent's child-process inspector in the app).
+   */
+  public static LocalWorkspace open(
+      Path dir, Clock clock, Supplier<String> actor, ModelInspector inspector) {
     Path abs = dir.toAbsolutePath().normalize();
     try {
       Files.createDirectories(abs);
@@ -110,7 +139,8 @@ public final class LocalWorkspace implements Workspace {
       WorkspaceMigrator migrator = new WorkspaceMigrator(pool, abs, dbFile);
       WorkspaceMigrator.Result result = migrator.checkBackupAndMigrate(existed, clock);
       FileArtifactStore artifacts = new FileArtifactStore(abs.resolve("store"));
-      LocalWorkspace ws = new LocalWorkspace(abs, lock, pool, artifacts, result, clock, actor);
+      LocalWorkspace ws =
+          new LocalWorkspace(abs, lock, pool, artifacts, result, clock, actor, inspector);
       ws.recordOpen(existed);
       return ws;
     } catch (RuntimeException | IOException e) {
@@ -127,6 +157,15 @@ public final class LocalWorkspace implements Workspace {
           e);
     }
   }
+
+  /** Used until a real inspector is given: registering a model is refused. */
+  private static final ModelInspector UNAVAILABLE =
+      (file, sidecar) -> {
+        throw new FlightdeckException(
+            "Cannot register " + file + ": model inspection is not available in this session.",
+            "Open the workspace from the Flightdeck window or command line, which start the agent"
+                + " that inspects models.");
+      };
 
   static String jdbcUrl(Path dbDir) {
     return "jdbc:h2:file:" + dbDir.resolve(DB_NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
@@ -221,6 +260,33 @@ public final class LocalWorkspace implements Workspace {
   @Override
   public TrackingService tracking() {
     return tracking;
+  }
+
+  @Override
+  public RegistryService registry() {
+    return registry;
+  }
+
+  /**
+   * Replaces the inspector that checks models on registration (for callers that can start it only
+   * after the workspace is open). Thread-safe; registrations already running keep the old one.
+   */
+  public void useInspector(ModelInspector inspector) {
+    this.inspector = java.util.Objects.requireNonNull(inspector, "inspector");
+  }
+
+  /**
+   * Marks the workspace shared (approvals of protected aliases then need a second person) or
+   * personal. Audited ({@code workspace.setting}).
+   */
+  public void setSharedRegistry(boolean sharedWorkspace) {
+    registryRepo.setSetting(JooqRegistryRepository.SHARED, Boolean.toString(sharedWorkspace));
+    audit.append(
+        AuditEvent.of(
+            "workspace.setting",
+            "workspace",
+            dir.toString(),
+            Map.of("key", JooqRegistryRepository.SHARED, "value", sharedWorkspace)));
   }
 
   /** The jOOQ context, for other stores in this module only. */

@@ -2,6 +2,7 @@ package io.flightdeck.core.workspace;
 
 import io.flightdeck.core.audit.AuditLog;
 import io.flightdeck.core.dataset.DatasetService;
+import io.flightdeck.core.registry.RegistryService;
 import io.flightdeck.core.tracking.TrackingService;
 import java.nio.file.Path;
 
@@ -27,6 +28,9 @@ public interface Workspace extends AutoCloseable {
 
   /** Experiment tracking: experiments, runs, metrics, params, tags, logs and jobs. */
   TrackingService tracking();
+
+  /** The model registry: versions, aliases and their history, approvals, integrity, evaluations. */
+  RegistryService registry();
 
   /** Facts about the workspace for display (blocks on a small query). */
   WorkspaceSummary summary();
