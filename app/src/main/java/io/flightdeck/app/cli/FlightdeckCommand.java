@@ -4,6 +4,7 @@ import io.flightdeck.app.gui.GuiLauncher;
 import io.flightdeck.core.FlightdeckVersion;
 import io.flightdeck.core.error.FlightdeckException;
 import io.flightdeck.core.workspace.WorkspaceLocations;
+import io.flightdeck.runners.models.ChildProcessModelInspector;
 import io.flightdeck.store.LocalWorkspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Option;
       TrainCommand.class,
       RunCommand.class,
       JobsCommand.class,
-      MlflowCommand.class
+      MlflowCommand.class,
+      ModelsCommand.class
     })
 public final class FlightdeckCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(FlightdeckCommand.class);
@@ -86,7 +88,11 @@ public final class FlightdeckCommand implements Callable<Integer> {
 
   /** Opens the chosen workspace for a headless command; the caller closes it. */
   LocalWorkspace openWorkspace() {
-    return LocalWorkspace.open(workspace, Clock.systemUTC(), () -> System.getProperty("user.name"));
+    return LocalWorkspace.open(
+        workspace,
+        Clock.systemUTC(),
+        () -> System.getProperty("user.name"),
+        ChildProcessModelInspector.fromCurrentJvm());
   }
 
   static final class VersionProvider implements CommandLine.IVersionProvider {
