@@ -1,8 +1,11 @@
 package io.flightdeck.app.gui;
 
+import io.flightdeck.agent.onnx.OnnxScorerFactory;
 import io.flightdeck.app.FileUiSettingsFactory;
 import io.flightdeck.app.jobs.LocalJobs;
 import io.flightdeck.controllers.jobs.JobsController;
+import io.flightdeck.controllers.models.ModelsController;
+import io.flightdeck.controllers.models.RegistryBackend;
 import io.flightdeck.controllers.runs.RunsController;
 import io.flightdeck.controllers.shell.ErrorPresenter;
 import io.flightdeck.controllers.shell.FileDialogs;
@@ -11,10 +14,13 @@ import io.flightdeck.controllers.shell.ShellController;
 import io.flightdeck.controllers.shell.UiSettings;
 import io.flightdeck.controllers.task.ExecutorTaskRunner;
 import io.flightdeck.core.jobs.JobService;
+import io.flightdeck.core.registry.eval.ModelEvaluator;
 import io.flightdeck.core.workspace.Workspace;
 import io.flightdeck.core.workspace.WorkspaceLocations;
+import io.flightdeck.runners.models.ChildProcessModelInspector;
 import io.flightdeck.store.LocalWorkspace;
 import io.flightdeck.views.jobs.JobsView;
+import io.flightdeck.views.models.ModelsView;
 import io.flightdeck.views.runs.RunsView;
 import io.flightdeck.views.shell.MainView;
 import io.flightdeck.views.shell.Section;
@@ -52,6 +58,8 @@ public final class FlightdeckWindow {
   private Function<Workspace, JobService> jobServices = ws -> LocalJobs.open(ws, Clock.systemUTC());
   private volatile JobService jobService;
   private JobsController jobs;
+  private final ModelsView modelsView = new ModelsView();
+  private ModelsController models;
   private Runnable onOpened = () -> {};
   private boolean shutDown;
 
@@ -82,12 +90,17 @@ public final class FlightdeckWindow {
             settings,
             errors,
             dir ->
-                LocalWorkspace.open(dir, Clock.systemUTC(), () -> System.getProperty("user.name")),
+                LocalWorkspace.open(
+                    dir,
+                    Clock.systemUTC(),
+                    () -> System.getProperty("user.name"),
+                    ChildProcessModelInspector.fromCurrentJvm()),
             versions(),
             files);
     this.files = files;
     view.addSection(new Section("runs", "Runs", runsView.root()));
     view.addSection(new Section("jobs", "Jobs", jobsView));
+    view.addSection(new Section("models", "Models", modelsView));
     shell.setOnWorkspaceOpened(this::workspaceOpened);
     shell.setBeforeWorkspaceClosed(ws -> closeJobs());
   }
@@ -167,7 +180,43 @@ public final class FlightdeckWindow {
             f -> opener.open(f));
     runs.refresh();
     openJobs(ws);
+    openModels(ws);
     onOpened.run();
+  }
+
+  /** The Models section over the workspace's registry, scoring in process with ONNX Runtime. */
+  private void openModels(Workspace ws) {
+    String user = System.getProperty("user.name");
+    ModelEvaluator evaluator =
+        new ModelEvaluator(
+            ws.registry(), ws.datasets(), new OnnxScorerFactory(), Clock.systemUTC(), () -> user);
+    models =
+        new ModelsController(
+            modelsView,
+            new RegistryBackend(ws.registry(), evaluator),
+            ws.tracking().repository(),
+            ws.datasets(),
+            tasks,
+            errors,
+            files,
+            view::notify,
+            () -> stage,
+            user,
+            runId -> {
+              view.selectSection("runs");
+              runs().ifPresent(r -> r.showRun(runId));
+            },
+            ref -> {
+              view.selectSection("datasets");
+              shell.datasets().ifPresent(d -> d.refresh(Optional.of(ref)));
+            });
+    models.refresh();
+    ModelsController current = models;
+    runs.setOnRegisterModel(
+        (runId, path) -> {
+          view.selectSection("models");
+          current.registerRunArtifact(runId, path);
+        });
   }
 
   /** Opens a file with the desktop's default application (blocking; off the FX thread). */
@@ -226,6 +275,14 @@ public final class FlightdeckWindow {
   /** The runs section's view ({@code runsView().trainButton()} is the hook for Train…). */
   public RunsView runsView() {
     return runsView;
+  }
+
+  /**
+   * The models controller of the open workspace (empty before it opens): {@code showVersion(model,
+   * version)} selects a version, {@code registerRunArtifact(runId, path)} opens Register.
+   */
+  public Optional<ModelsController> models() {
+    return Optional.ofNullable(models);
   }
 
   /** The jobs controller of the open workspace (empty before it opens). */

@@ -246,6 +246,20 @@ public final class RunsController {
                     e -> errors.show("Export the runs", e)));
   }
 
+  /**
+   * Hook for the registry: "Register Model…" on the shown run's selected {@code .onnx} artifact
+   * calls {@code action} with the run id and the artifact path.
+   */
+  public void setOnRegisterModel(java.util.function.BiConsumer<String, String> action) {
+    view.detail()
+        .setOnRegisterArtifact(
+            a -> {
+              if (detailRun != null && a != null) {
+                action.accept(detailRun, a.path());
+              }
+            });
+  }
+
   /** Stops live refreshing (when the workspace closes). */
   public void dispose() {
     debounce.stop();

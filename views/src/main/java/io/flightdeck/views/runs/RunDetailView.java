@@ -44,6 +44,7 @@ public final class RunDetailView {
   private final TableView<ArtifactRow> artifacts = new TableView<>();
   private final Button openArtifact = new Button("Open");
   private final Button saveArtifact = new Button("Save As…");
+  private final Button registerArtifact = new Button("Register Model…");
   private final TextArea log = new TextArea();
   private final ListView<String> metricKeys = new ListView<>();
   private final MetricChart chart = new MetricChart();
@@ -141,7 +142,19 @@ public final class RunDetailView {
     for (Button b : new Button[] {openArtifact, saveArtifact}) {
       b.disableProperty().bind(artifacts.getSelectionModel().selectedItemProperty().isNull());
     }
-    HBox bar = new HBox(8, openArtifact, saveArtifact);
+    registerArtifact.setId("register-artifact");
+    registerArtifact.setTooltip(new javafx.scene.control.Tooltip("Register this ONNX model"));
+    registerArtifact
+        .disableProperty()
+        .bind(
+            Bindings.createBooleanBinding(
+                () -> {
+                  ArtifactRow a = artifacts.getSelectionModel().getSelectedItem();
+                  return a == null
+                      || !a.path().toLowerCase(java.util.Locale.ROOT).endsWith(".onnx");
+                },
+                artifacts.getSelectionModel().selectedItemProperty()));
+    HBox bar = new HBox(8, openArtifact, saveArtifact, registerArtifact);
     VBox box = new VBox(6, bar, artifacts);
     VBox.setVgrow(artifacts, Priority.ALWAYS);
     return box;
@@ -247,6 +260,11 @@ public final class RunDetailView {
 
   public void setOnSaveArtifact(Consumer<ArtifactRow> c) {
     saveArtifact.setOnAction(e -> c.accept(artifacts.getSelectionModel().getSelectedItem()));
+  }
+
+  /** "Register Model…", enabled on a selected {@code .onnx} artifact. */
+  public void setOnRegisterArtifact(Consumer<ArtifactRow> c) {
+    registerArtifact.setOnAction(e -> c.accept(artifacts.getSelectionModel().getSelectedItem()));
   }
 
   /** Selects the artifact with this path, if listed. */
