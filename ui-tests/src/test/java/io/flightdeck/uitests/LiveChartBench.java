@@ -120,12 +120,14 @@ class LiveChartBench {
                   long now = System.currentTimeMillis();
                   long step = (long) x[0];
                   // measured-at of that step: the agent stamps it when it reads the line
-                  List<Metric> h = repo.metricHistory(runId, "m");
-                  h.stream()
-                      .filter(m -> m.step() == step)
-                      .findFirst()
-                      .ifPresent(m -> lags.add(now - m.timestampMs()));
-                  Thread.sleep(500);
+                  // steps are stored in order (step n is the n-th point): read just that one
+                  if (step > 0) {
+                    List<Metric> h = repo.metricTail(runId, "m", step - 1);
+                    if (!h.isEmpty() && h.get(0).step() == step) {
+                      lags.add(now - h.get(0).timestampMs());
+                    }
+                  }
+                  Thread.sleep(250);
                 } catch (InterruptedException e) {
                   return;
                 }

@@ -1,11 +1,8 @@
 package io.flightdeck.controllers.jobs;
 
 import io.flightdeck.controllers.task.TaskRunner;
-import io.flightdeck.core.tracking.Metric;
 import io.flightdeck.core.tracking.RunLogLine;
 import io.flightdeck.core.tracking.TrackingRepository;
-import io.flightdeck.core.tracking.series.Downsampler;
-import io.flightdeck.core.tracking.series.Series;
 import io.flightdeck.views.charts.ChartSeries;
 import io.flightdeck.views.jobs.JobRow;
 import io.flightdeck.views.jobs.JobsView;
@@ -27,6 +24,8 @@ final class JobDetail {
   private String runId = "";
   private long logSeq;
   private boolean loading;
+  private boolean chartLoading;
+  private final LiveSeries live = new LiveSeries();
 
   JobDetail(JobsView view, TrackingRepository repo, TaskRunner tasks) {
     this.view = view;
@@ -66,6 +65,7 @@ final class JobDetail {
       view.chart().series().clear();
     }
     view.cancellableProperty().set(JobsController.isLive(row.state()));
+    stateText(row);
     update(row);
   }
 
@@ -152,28 +152,22 @@ final class JobDetail {
       view.chart().series().clear();
       return;
     }
+    if (chartLoading) {
+      return;
+    }
+    chartLoading = true;
     int width = Math.max(100, view.chart().plotWidthProperty().get());
     boolean byTime = view.chart().timeAxisProperty().get();
+    // only the points stored since the last read are fetched; the series is kept here
     tasks.submitQuietly(
         "Loading " + key,
-        p -> reduce(repo.metricHistory(run, key), width, byTime),
+        p -> live.read(repo, run, key).reduce(width, byTime),
         s -> {
+          chartLoading = false;
           if (run.equals(runId) && key.equals(view.metricKey().getValue())) {
             view.chart().series().setAll(ChartSeries.line(key, s.x(), s.y()));
           }
         },
-        e -> {});
-  }
-
-  static Series reduce(List<Metric> points, int width, boolean byTime) {
-    double[] x = new double[points.size()];
-    double[] y = new double[points.size()];
-    long t0 = points.isEmpty() ? 0 : points.get(0).timestampMs();
-    for (int i = 0; i < x.length; i++) {
-      Metric m = points.get(i);
-      x[i] = byTime ? (m.timestampMs() - t0) / 1000.0 : m.step();
-      y[i] = m.value();
-    }
-    return Downsampler.minMax(x, y, width);
+        e -> chartLoading = false);
   }
 }

@@ -52,6 +52,15 @@ public interface TrackingRepository {
   /** Every point of one metric of a run, by (step, timestamp). */
   List<Metric> metricHistory(String runId, String key);
 
+  /**
+   * The points of one metric logged after the first {@code skip} ones, in the order they were
+   * stored: what a live chart adds since its last read. The default reads the whole history.
+   */
+  default List<Metric> metricTail(String runId, String key, long skip) {
+    List<Metric> all = metricHistory(runId, key);
+    return all.subList((int) Math.min(Math.max(0, skip), all.size()), all.size());
+  }
+
   /** The metric keys a run has, sorted. */
   List<String> metricKeys(String runId);
 

@@ -253,6 +253,29 @@ public final class JooqTrackingRepository implements TrackingRepository {
   }
 
   @Override
+  public List<Metric> metricTail(String runId, String key, long skip) {
+    return guard(
+        "read metric '" + key + "' of run " + runId,
+        () -> {
+          Long series =
+              db.select(RUN_METRIC_SUMMARY.SERIES_ID)
+                  .from(RUN_METRIC_SUMMARY)
+                  .where(RUN_METRIC_SUMMARY.RUN_ID.eq(runId), RUN_METRIC_SUMMARY.METRIC_KEY.eq(key))
+                  .fetchOne(RUN_METRIC_SUMMARY.SERIES_ID);
+          if (series == null) {
+            return List.of();
+          }
+          // point ids are series << 32 | n, n = 1, 2, 3... in the order stored
+          long first = series << BatchWriter.SERIES_SHIFT;
+          return db.selectFrom(RUN_METRIC)
+              .where(
+                  RUN_METRIC.POINT_ID.between(first + Math.max(0, skip) + 1, first + 0xFFFF_FFFFL))
+              .orderBy(RUN_METRIC.POINT_ID)
+              .fetch(p -> new Metric(key, p.getMetricValue(), p.getTsMs(), p.getStep()));
+        });
+  }
+
+  @Override
   public List<String> metricKeys(String runId) {
     return guard(
         "read the metrics of run " + runId,

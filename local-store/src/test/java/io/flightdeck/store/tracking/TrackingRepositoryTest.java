@@ -174,6 +174,11 @@ class TrackingRepositoryTest {
     assertThat(history.get(5).value()).isEqualTo(Double.NEGATIVE_INFINITY);
     assertThat(history.get(6).value()).isNaN();
     assertThat(repo.metricKeys(run)).containsExactly("acc", "loss");
+    // a live chart reads only what was stored after its last read, in the order stored
+    assertThat(repo.metricTail(run, "loss", 5)).extracting(Metric::step).containsExactly(5L, 2L);
+    assertThat(repo.metricTail(run, "loss", 0)).hasSize(7);
+    assertThat(repo.metricTail(run, "loss", 7)).isEmpty();
+    assertThat(repo.metricTail(run, "nope", 0)).isEmpty();
 
     MetricSummary loss = repo.runRow(run).orElseThrow().metrics().get("loss");
     assertThat(loss.count()).isEqualTo(7);
