@@ -280,6 +280,43 @@ class ModelsFlowTest {
         () -> view.versions().size() == 3 && view.selectedVersionProperty().get().version() == 3);
     assertThat(registry().version("weather", 3).runId()).isEqualTo(runId);
     assertThat(fx.errors.shown).isEmpty();
+
+    // one byte changed in v2's stored file: Verify Registry names it, Evaluate refuses it
+    Path stored =
+        fx.window
+            .shell()
+            .workspace()
+            .orElseThrow()
+            .artifacts()
+            .pathOf(registry().version("weather", 2).sha256());
+    assertThat(stored.toFile().setWritable(true)).isTrue();
+    byte[] bytes = Files.readAllBytes(stored);
+    bytes[bytes.length - 1] ^= 1;
+    Files.write(stored, bytes);
+    before = controller().lastDialog();
+    robot.clickOn("#models-verify");
+    VerifyResultView verify = dialog(VerifyResultView.class, before);
+    assertThat(verify.headline()).isEqualTo("1 of 3 artifacts failed the check");
+    assertThat(verify.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.version()).isEqualTo("v2"));
+    snapshot(robot, verify.pane(), "models-verify-tampered");
+    robot.interact(verify::close);
+    robot.interact(() -> view.selectVersion(2));
+    before = controller().lastDialog();
+    robot.clickOn("#models-evaluate");
+    EvaluateDialogView eval = dialog(EvaluateDialogView.class, before);
+    waitUntil(() -> !eval.target().getItems().isEmpty());
+    robot.interact(
+        () -> {
+          eval.dataset().setValue("seattle-weather:1");
+          eval.target().setValue("weather");
+          eval.confirm();
+        });
+    waitUntil(() -> !fx.errors.shown.isEmpty());
+    assertThat(fx.errors.shown.get(0).getHeaderText())
+        .contains("altered")
+        .contains(stored.toString());
   }
 
   private io.flightdeck.core.registry.RegistryService registry() {

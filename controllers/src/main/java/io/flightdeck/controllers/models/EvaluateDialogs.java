@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Evaluate…: choose a dataset version and columns, run the evaluation, reopen on a refusal. */
+/**
+ * Evaluate…: choose a dataset version and columns, run the evaluation; a refusal about the choices
+ * reopens the dialog with it, anything else (an altered artifact) goes to the error dialog.
+ */
 final class EvaluateDialogs {
   private final ModelsContext ctx;
   private final DatasetService datasets;
@@ -130,7 +133,8 @@ final class EvaluateDialogs {
               evaluated.accept(r);
             },
             e -> {
-              if (ModelsContext.refusal(e)) {
+              if (ModelsContext.aboutInput(
+                  e, "column", "mapping", "feature", "target", "whole number", "dataset")) {
                 open(v, c, ModelsContext.message(e));
               } else {
                 ctx.errors().show("Evaluate " + v.ref(), e);

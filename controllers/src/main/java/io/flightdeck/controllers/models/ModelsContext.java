@@ -34,6 +34,19 @@ record ModelsContext(
     return t instanceof FlightdeckException fe ? fe.oneLine() : String.valueOf(e.getMessage());
   }
 
+  /**
+   * True when the service refused with a sentence that mentions one of {@code words} (case
+   * ignored): the refusal is about what the user typed or chose, so the dialog reopens with it.
+   * Other refusals (a missing approval, an altered artifact) go to the error dialog.
+   */
+  static boolean aboutInput(Throwable e, String... words) {
+    if (!refusal(e)) {
+      return false;
+    }
+    String m = message(e).toLowerCase(java.util.Locale.ROOT);
+    return java.util.Arrays.stream(words).anyMatch(w -> m.contains(w));
+  }
+
   /** True when the failure is about the user's input (a refusal), not a crash. */
   static boolean refusal(Throwable e) {
     Throwable t = e;

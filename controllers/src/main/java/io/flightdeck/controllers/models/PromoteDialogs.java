@@ -64,7 +64,8 @@ final class PromoteDialogs {
                       changed.run();
                     },
                     e -> {
-                      if (ModelsContext.refusal(e)) {
+                      if (ModelsContext.refusal(e)
+                          && !ModelsContext.aboutInput(e, "approval", "approve")) {
                         promote(model, versions, c.toVersion(), c, ModelsContext.message(e));
                       } else {
                         ctx.errors().show("Promote " + model + " v" + c.toVersion(), e);
