@@ -20,10 +20,12 @@ import io.flightdeck.runners.models.ChildProcessModelInspector;
 import io.flightdeck.store.LocalWorkspace;
 import io.flightdeck.views.common.ReasonDialogView;
 import io.flightdeck.views.models.AliasRow;
+import io.flightdeck.views.models.ApproveDialogView;
 import io.flightdeck.views.models.EvaluateDialogView;
 import io.flightdeck.views.models.LineageNode;
 import io.flightdeck.views.models.ModelsView;
 import io.flightdeck.views.models.PromoteDialogView;
+import io.flightdeck.views.models.ProtectDialogView;
 import io.flightdeck.views.models.RegisterDialogView;
 import io.flightdeck.views.models.VerifyResultView;
 import io.flightdeck.views.runs.RunsView;
@@ -84,6 +86,13 @@ class ModelsFlowTest {
           assertThat(done.state()).as(done.message()).isEqualTo(JobState.SUCCEEDED);
           w.registry().registerRun(done.runId(), "model/model.onnx", "weather");
         }
+        JobRecord job =
+            jobs.submitTraining(
+                new TrainRequest(
+                    sample, "temp_max", List.of(), "linear", Map.of("epochs", "5"), "temp", ""));
+        JobRecord done = jobs.awaitEnd(job.jobId(), Duration.ofMinutes(3));
+        assertThat(done.state()).as(done.message()).isEqualTo(JobState.SUCCEEDED);
+        w.registry().registerRun(done.runId(), "model/model.onnx", "temp-max");
       }
       new ModelEvaluator(
               w.registry(),
@@ -123,8 +132,10 @@ class ModelsFlowTest {
     robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
     waitUntil(() -> "models".equals(fx.window.view().selectedSectionProperty().get()));
     ModelsView view = robot.lookup("#models-view").queryAs(ModelsView.class);
+    waitUntil(() -> view.models().size() == 2);
+    assertThat(view.models()).containsExactly("temp-max", "weather");
+    robot.interact(() -> view.modelsList().getSelectionModel().select("weather"));
     waitUntil(() -> view.versions().size() == 2 && view.selectedVersionProperty().get() != null);
-    assertThat(view.models()).containsExactly("weather");
     assertThat(view.versions().get(0).task()).isEqualTo("classification");
     assertThat(view.versions().get(0).source()).startsWith("run ");
     assertThat(view.versions().get(1).sha256()).hasSize(12);
@@ -221,7 +232,7 @@ class ModelsFlowTest {
     before = controller().lastDialog();
     robot.clickOn("#models-verify");
     VerifyResultView verify = dialog(VerifyResultView.class, before);
-    assertThat(verify.headline()).isEqualTo("2 artifacts, 100 % consistent");
+    assertThat(verify.headline()).isEqualTo("3 artifacts, 100 % consistent");
     snapshot(robot, verify.pane(), "models-verify");
     robot.interact(verify::close);
     assertThat(fx.errors.shown).isEmpty();
@@ -233,6 +244,8 @@ class ModelsFlowTest {
     waitUntil(() -> fx.window.models().isPresent() && fx.window.runs().isPresent());
     robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
     ModelsView view = robot.lookup("#models-view").queryAs(ModelsView.class);
+    waitUntil(() -> view.models().size() == 2);
+    robot.interact(() -> view.modelsList().getSelectionModel().select("weather"));
     waitUntil(() -> view.versions().size() == 2);
 
     // a pickle renamed .onnx: refused, and the dialog comes back with the reason
@@ -296,7 +309,7 @@ class ModelsFlowTest {
     before = controller().lastDialog();
     robot.clickOn("#models-verify");
     VerifyResultView verify = dialog(VerifyResultView.class, before);
-    assertThat(verify.headline()).isEqualTo("1 of 3 artifacts failed the check");
+    assertThat(verify.headline()).isEqualTo("1 of 4 artifacts failed the check");
     assertThat(verify.problems())
         .singleElement()
         .satisfies(p -> assertThat(p.version()).isEqualTo("v2"));
@@ -317,6 +330,71 @@ class ModelsFlowTest {
     assertThat(fx.errors.shown.get(0).getHeaderText())
         .contains("altered")
         .contains(stored.toString());
+
+    // a regression model: residuals instead of curves
+    robot.interact(() -> view.modelsList().getSelectionModel().select("temp-max"));
+    waitUntil(() -> view.versions().size() == 1 && view.selectedVersionProperty().get() != null);
+    before = controller().lastDialog();
+    robot.clickOn("#models-evaluate");
+    EvaluateDialogView reg = dialog(EvaluateDialogView.class, before);
+    waitUntil(() -> !reg.target().getItems().isEmpty());
+    robot.interact(
+        () -> {
+          reg.dataset().setValue("seattle-weather:1");
+          reg.target().setValue("temp_max");
+          reg.confirm();
+        });
+    waitUntil(
+        () -> view.evaluations().metricRows().stream().anyMatch(r -> r.metric().equals("rmse")));
+    assertThat(view.evaluations().residualsPlot().series()).hasSize(1);
+    assertThat(view.evaluations().rocPlot().isVisible()).isFalse();
+    shot(robot, "models-regression");
+
+    // protect champion: a move needs an approval, then goes through with it
+    robot.interact(() -> view.modelsList().getSelectionModel().select("weather"));
+    waitUntil(() -> view.versions().size() == 3);
+    robot.interact(() -> view.selectVersion(3));
+    before = controller().lastDialog();
+    robot.clickOn("#models-protect");
+    ProtectDialogView protect = dialog(ProtectDialogView.class, before);
+    robot.interact(
+        () -> {
+          protect.aliases().setText("champion");
+          protect.confirm();
+        });
+    waitUntil(() -> registry().model("weather").protectedAliases().contains("champion"));
+    before = controller().lastDialog();
+    robot.clickOn("#models-promote");
+    PromoteDialogView p = dialog(PromoteDialogView.class, before);
+    waitUntil(() -> p.protectionText().contains("needs an approval"));
+    robot.interact(
+        () -> {
+          p.reason().setText("v3 is the same model, re-registered");
+          p.confirm();
+        });
+    waitUntil(() -> fx.errors.shown.size() == 2);
+    assertThat(fx.errors.shown.get(1).getHeaderText()).containsIgnoringCase("approv");
+    before = controller().lastDialog();
+    robot.clickOn("#models-approve");
+    ApproveDialogView approve = dialog(ApproveDialogView.class, before);
+    robot.interact(
+        () -> {
+          approve.requester().setText("alice");
+          approve.reason().setText("reviewed the evaluation");
+          approve.confirm();
+        });
+    before = controller().lastDialog();
+    robot.clickOn("#models-promote");
+    PromoteDialogView approved = dialog(PromoteDialogView.class, before);
+    waitUntil(() -> approved.protectionText().contains("approved by"));
+    robot.interact(
+        () -> {
+          approved.reason().setText("approved after review");
+          approved.confirm();
+        });
+    waitUntil(() -> view.aliases().history().stream().anyMatch(r -> !r.approvedBy().isEmpty()));
+    robot.interact(() -> view.showTab("tab-model-aliases"));
+    shot(robot, "models-approved-move");
   }
 
   private io.flightdeck.core.registry.RegistryService registry() {

@@ -236,6 +236,10 @@ public final class EvaluationsPane extends SplitPane {
     return roc;
   }
 
+  public XYPlot residualsPlot() {
+    return residuals;
+  }
+
   public XYPlot comparedRoc() {
     return comparison.roc();
   }

@@ -36,6 +36,19 @@ public final class VerifyResultView {
     problems.getColumns().add(column("Expected SHA-256", VerifyProblemRow::expected, 220));
     problems.getColumns().add(column("Actual", VerifyProblemRow::actual, 220));
     problems.getItems().setAll(rows);
+    problems.setRowFactory(
+        t ->
+            new javafx.scene.control.TableRow<>() {
+              @Override
+              protected void updateItem(VerifyProblemRow r, boolean empty) {
+                super.updateItem(r, empty);
+                setTooltip(
+                    empty || r == null
+                        ? null
+                        : new javafx.scene.control.Tooltip(
+                            r.file() + "\nexpected " + r.expected() + "\nactual   " + r.actual()));
+              }
+            });
     problems.setPrefSize(840, 220);
     Label l =
         new Label(
