@@ -235,6 +235,34 @@ class ModelsFlowTest {
     assertThat(verify.headline()).isEqualTo("3 artifacts, 100 % consistent");
     snapshot(robot, verify.pane(), "models-verify");
     robot.interact(verify::close);
+
+    // which version held champion just now: v1 again, after the rollback
+    String now =
+        java.time.LocalDateTime.now()
+            .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+    robot.interact(
+        () -> {
+          view.showTab("tab-model-aliases");
+          view.aliases().holderAlias().setValue("champion");
+          view.aliases().holderTime().setText(now);
+          view.aliases().holderAtButton().fire();
+        });
+    waitUntil(() -> view.aliases().holderAnswer().getText().contains("held by v1"));
+
+    // v2 exported as an MLflow model, then deleted with a reason: greyed, its number kept
+    Path exported = Files.createTempDirectory(tmp, "mlflow");
+    fx.files.answer(exported);
+    robot.interact(
+        () -> {
+          view.selectVersion(2);
+          view.toolbar().exportItem().fire();
+        });
+    waitUntil(() -> Files.exists(exported.resolve("weather-v2").resolve("MLmodel")));
+    before = controller().lastDialog();
+    robot.clickOn("#models-delete");
+    ReasonDialogView delete = dialog(ReasonDialogView.class, before);
+    robot.interact(() -> delete.confirmWith("superseded by v1"));
+    waitUntil(() -> view.versions().size() == 2 && view.versions().get(1).deleted());
     assertThat(fx.errors.shown).isEmpty();
   }
 

@@ -199,7 +199,10 @@ final class ModelDialogs {
                 ctx.tasks()
                     .submit(
                         "Exporting " + model + " v" + version,
-                        p -> ctx.backend().exportMlflow(model, version, dir),
+                        p ->
+                            ctx.backend()
+                                .exportMlflow(
+                                    model, version, dir.resolve(stem(model) + "-v" + version)),
                         out ->
                             ctx.notifier()
                                 .accept("Exported " + model + " v" + version + " to " + out),
