@@ -263,6 +263,26 @@ class ModelsFlowTest {
     ReasonDialogView delete = dialog(ReasonDialogView.class, before);
     robot.interact(() -> delete.confirmWith("superseded by v1"));
     waitUntil(() -> view.versions().size() == 2 && view.versions().get(1).deleted());
+
+    // the audit trail shows every step, and its chain is intact
+    robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+    waitUntil(() -> "audit".equals(fx.window.view().selectedSectionProperty().get()));
+    robot.clickOn("#refresh-audit");
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.TableView<io.flightdeck.views.audit.AuditRow> audit =
+        robot.lookup("#audit-table").queryAs(javafx.scene.control.TableView.class);
+    waitUntil(
+        () -> audit.getItems().stream().anyMatch(r -> r.action().equals("model.alias.rollback")));
+    assertThat(audit.getItems())
+        .extracting(io.flightdeck.views.audit.AuditRow::action)
+        .contains(
+            "model.registered",
+            "model.evaluated",
+            "model.alias.moved",
+            "model.alias.rollback",
+            "model.version.deleted");
+    assertThat(fx.window.shell().workspace().orElseThrow().audit().verify().valid()).isTrue();
+    shot(robot, "models-audit-trail");
     assertThat(fx.errors.shown).isEmpty();
   }
 
