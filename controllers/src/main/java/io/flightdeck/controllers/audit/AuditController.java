@@ -56,7 +56,12 @@ public final class AuditController {
     this.errors = errors;
     this.notifier = notifier;
     this.zone = zone;
-    view.setOnRefresh(this::refresh);
+    // Refresh also re-verifies: a badge that counts fewer entries than the table shows misleads
+    view.setOnRefresh(
+        () -> {
+          refresh();
+          verify();
+        });
     view.setOnVerify(this::verify);
     view.setOnExport(this::export);
     debounce.setOnFinished(e -> refresh());
