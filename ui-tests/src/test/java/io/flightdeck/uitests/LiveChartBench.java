@@ -176,10 +176,11 @@ class LiveChartBench {
   private static void print(String what, List<Long> v) {
     System.out.printf(
         Locale.ROOT,
-        "%-40s n=%d p50=%d p99=%d max=%d%n",
+        "%-40s n=%d p50=%d p90=%d p99=%d max=%d%n",
         what,
         v.size(),
         pct(v, 50),
+        pct(v, 90),
         pct(v, 99),
         v.isEmpty() ? 0 : Collections.max(v));
   }
