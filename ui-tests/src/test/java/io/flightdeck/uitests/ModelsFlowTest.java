@@ -264,6 +264,34 @@ class ModelsFlowTest {
     robot.interact(() -> delete.confirmWith("superseded by v1"));
     waitUntil(() -> view.versions().size() == 2 && view.versions().get(1).deleted());
 
+    // batch scoring: the sample with the champion, as a new dataset version that names both
+    robot.interact(() -> view.selectVersion(1));
+    javafx.scene.control.MenuButton score = view.toolbar().scoreMenu();
+    waitUntil(
+        () ->
+            !score.isDisabled()
+                && score.getItems().stream()
+                    .anyMatch(i -> "seattle-weather:1".equals(i.getText())));
+    robot.interact(
+        () ->
+            score.getItems().stream()
+                .filter(i -> "seattle-weather:1".equals(i.getText()))
+                .findFirst()
+                .orElseThrow()
+                .fire());
+    var datasets = fx.window.shell().workspace().orElseThrow().datasets();
+    waitUntilLong(
+        () ->
+            datasets.list().stream().anyMatch(d -> d.name().startsWith("seattle-weather-scored")));
+    var scored =
+        datasets.list().stream()
+            .filter(d -> d.name().startsWith("seattle-weather-scored"))
+            .findFirst()
+            .orElseThrow()
+            .latest();
+    assertThat(scored.column("prediction")).isPresent();
+    assertThat(scored.lineage().sourcePath()).contains("weather:1").contains("seattle-weather:1");
+
     // the audit trail shows every step, and its chain is intact
     robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
     waitUntil(() -> "audit".equals(fx.window.view().selectedSectionProperty().get()));
@@ -338,7 +366,10 @@ class ModelsFlowTest {
           fromRun.confirm();
         });
     waitUntil(
-        () -> view.versions().size() == 3 && view.selectedVersionProperty().get().version() == 3);
+        () ->
+            view.versions().size() == 3
+                && view.selectedVersionProperty().get() != null
+                && view.selectedVersionProperty().get().version() == 3);
     assertThat(registry().version("weather", 3).runId()).isEqualTo(runId);
     assertThat(fx.errors.shown).isEmpty();
 

@@ -14,6 +14,7 @@ import io.flightdeck.controllers.shell.ShellController;
 import io.flightdeck.controllers.shell.UiSettings;
 import io.flightdeck.controllers.task.ExecutorTaskRunner;
 import io.flightdeck.core.jobs.JobService;
+import io.flightdeck.core.registry.eval.BatchScorer;
 import io.flightdeck.core.registry.eval.ModelEvaluator;
 import io.flightdeck.core.workspace.Workspace;
 import io.flightdeck.core.workspace.WorkspaceLocations;
@@ -193,7 +194,10 @@ public final class FlightdeckWindow {
     models =
         new ModelsController(
             modelsView,
-            new RegistryBackend(ws.registry(), evaluator),
+            new RegistryBackend(
+                ws.registry(),
+                evaluator,
+                new BatchScorer(ws.registry(), ws.datasets(), new OnnxScorerFactory())),
             ws.tracking().repository(),
             ws.datasets(),
             tasks,

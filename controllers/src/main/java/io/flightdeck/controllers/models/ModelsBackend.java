@@ -77,4 +77,11 @@ public interface ModelsBackend {
       long seed) {}
 
   EvaluationResult evaluate(String model, int version, EvalChoice choice, ImportProgress progress);
+
+  /**
+   * Scores a dataset version (model features mapped to columns of the same name); the predictions
+   * become a new dataset version whose lineage names both.
+   */
+  io.flightdeck.core.dataset.DatasetVersionInfo score(
+      String model, int version, DatasetRef dataset, ImportProgress progress);
 }

@@ -36,6 +36,7 @@ public final class ModelsController {
   private final VersionDetail detail;
   private final PromoteDialogs promote;
   private final ModelDialogs dialogs;
+  private final ScoreActions scoring;
   private final EvaluateDialogs evaluate;
   private ModelState loaded = ModelState.EMPTY;
   private String wantedModel;
@@ -87,6 +88,8 @@ public final class ModelsController {
     view.toolbar().importItem().setOnAction(e -> dialogs.importMlflow(model()));
     view.toolbar().verifyButton().setOnAction(e -> dialogs.verify());
     onVersion(view.toolbar().evaluateButton(), v -> evaluate.open(v, null, ""));
+    this.scoring = new ScoreActions(ctx, datasets, view.toolbar(), this::selected);
+    view.toolbar().scoreMenu().setOnShowing(e -> scoring.loadChoices());
     onVersion(
         view.toolbar().promoteButton(),
         v -> promote.promote(v.model(), liveVersions(), v.version(), null, ""));
@@ -112,6 +115,7 @@ public final class ModelsController {
 
   /** Reloads the models list and the selected model. */
   public void refresh() {
+    scoring.loadChoices();
     ctx.tasks()
         .submit(
             "Loading models",

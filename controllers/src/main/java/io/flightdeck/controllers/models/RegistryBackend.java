@@ -24,7 +24,13 @@ public final class RegistryBackend implements ModelsBackend {
   private final RegistryService registry;
   private final ModelEvaluator evaluator;
 
-  public RegistryBackend(RegistryService registry, ModelEvaluator evaluator) {
+  private final io.flightdeck.core.registry.eval.BatchScorer scorer;
+
+  public RegistryBackend(
+      RegistryService registry,
+      ModelEvaluator evaluator,
+      io.flightdeck.core.registry.eval.BatchScorer scorer) {
+    this.scorer = scorer;
     this.registry = registry;
     this.evaluator = evaluator;
   }
@@ -138,5 +144,14 @@ public final class RegistryBackend implements ModelsBackend {
     EvalOptions options =
         new EvalOptions(c.target(), c.mapping(), c.groupColumn(), c.permutationRepeats(), c.seed());
     return evaluator.evaluate(model, version, c.dataset(), options, progress);
+  }
+
+  @Override
+  public io.flightdeck.core.dataset.DatasetVersionInfo score(
+      String model,
+      int version,
+      io.flightdeck.core.dataset.DatasetRef dataset,
+      ImportProgress progress) {
+    return scorer.score(model, version, dataset, java.util.Map.of(), progress);
   }
 }

@@ -12,7 +12,7 @@ import javafx.scene.control.Tooltip;
 /** The Models section's actions. */
 public final class ModelsToolbar extends ToolBar {
   private final Button register =
-      button("models-register", "Register Model…", "Register an .onnx file (or drop files here)");
+      button("models-register", "Register…", "Register an .onnx file (or drop files here)");
   private final Button evaluate =
       button("models-evaluate", "Evaluate…", "Score a dataset version; store metrics and charts");
   private final Button promote =
@@ -28,6 +28,7 @@ public final class ModelsToolbar extends ToolBar {
       button("models-protect", "Protect…", "Choose which aliases need an approval to move");
   private final Button delete =
       button("models-delete", "Delete…", "Delete the version (its number is never reused)");
+  private final MenuButton score = new MenuButton("Score");
   private final MenuItem exportMlflow = new MenuItem("Export Version as MLflow Model…");
   private final MenuItem importMlflow = new MenuItem("Import MLflow Model Folder…");
   private final MenuButton mlflow = new MenuButton("MLflow", null, exportMlflow, importMlflow);
@@ -36,12 +37,18 @@ public final class ModelsToolbar extends ToolBar {
 
   ModelsToolbar() {
     mlflow.setId("models-mlflow");
+    score.setId("models-score");
+    score.setTooltip(
+        new Tooltip(
+            "Score a dataset version with the selected model version; the predictions become a new"
+                + " dataset version"));
     exportMlflow.setId("models-export");
     importMlflow.setId("models-import");
     getItems()
         .addAll(
             register,
             evaluate,
+            score,
             promote,
             rollback,
             approve,
@@ -58,6 +65,7 @@ public final class ModelsToolbar extends ToolBar {
       b.disableProperty().bind(noVersion);
     }
     exportMlflow.disableProperty().bind(noVersion);
+    score.disableProperty().bind(noVersion);
     protect.disableProperty().bind(noModel);
     rollback.disableProperty().bind(noAlias);
   }
@@ -95,6 +103,27 @@ public final class ModelsToolbar extends ToolBar {
 
   public Button deleteButton() {
     return delete;
+  }
+
+  /** Shows the dataset versions that can be scored; each item scores one. */
+  public void setScoreChoices(
+      java.util.List<String> datasetVersions, java.util.function.Consumer<String> onScore) {
+    score.getItems().clear();
+    if (datasetVersions.isEmpty()) {
+      MenuItem none = new MenuItem("No dataset versions");
+      none.setDisable(true);
+      score.getItems().add(none);
+    }
+    for (String v : datasetVersions) {
+      MenuItem item = new MenuItem(v);
+      item.setId("models-score-" + v.replace(':', '-'));
+      item.setOnAction(e -> onScore.accept(v));
+      score.getItems().add(item);
+    }
+  }
+
+  public MenuButton scoreMenu() {
+    return score;
   }
 
   public MenuItem exportItem() {
