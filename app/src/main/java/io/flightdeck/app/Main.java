@@ -10,6 +10,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // the agent's slf4j-simple shares the class path (the local agent starts from it): the app
+    // names its own binding so that it never depends on class path order
+    System.setProperty("slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider");
+    System.setProperty("slf4j.internal.verbosity", "WARN");
     int code = FlightdeckCommand.execute(args);
     System.exit(code);
   }

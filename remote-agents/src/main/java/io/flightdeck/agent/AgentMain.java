@@ -19,9 +19,13 @@ public final class AgentMain {
   private AgentMain() {}
 
   public static void main(String[] args) {
-    // The agent keeps its own log; started from the app's class path it must not write into the
-    // app's Logback file (several processes, one rolling file), so SLF4J is silenced here.
-    System.setProperty("slf4j.provider", "org.slf4j.helpers.NOPServiceProvider");
+    // The agent logs to its stderr (a job's supervisor.log, serve's stderr), also when started from
+    // the app's class path, where Logback would write into the app's rolling file from several
+    // processes: name the binding before any logger exists.
+    System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+    System.setProperty("slf4j.internal.verbosity", "WARN");
+    System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+    System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSX");
     // stdout carries protocol lines only: anything a library prints goes to stderr instead
     OutputStream stdout = new FileOutputStream(FileDescriptor.out);
     System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
@@ -29,7 +33,7 @@ public final class AgentMain {
     try {
       code = run(args, stdout);
     } catch (Exception e) {
-      AgentLog.warn("The agent failed", e);
+      org.slf4j.LoggerFactory.getLogger(AgentMain.class).warn("The agent failed", e);
       code = 1;
     }
     System.exit(code);
@@ -48,9 +52,8 @@ public final class AgentMain {
           }
         }
         Files.createDirectories(home);
-        AgentLog.toFile(home.resolve("agent.log"));
-        AgentLog.info(
-            "serve pid " + ProcessHandle.current().pid() + " home " + home.toAbsolutePath());
+        org.slf4j.LoggerFactory.getLogger(AgentMain.class)
+            .info("serve pid {} home {}", ProcessHandle.current().pid(), home.toAbsolutePath());
         new AgentServer(home.toAbsolutePath(), stdout).serve(System.in);
         return 0;
       }

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One {@code serve} session: reads requests from {@code in}, writes replies and events to {@code
@@ -27,6 +29,8 @@ import java.util.stream.Stream;
  * outlive the session.
  */
 public final class AgentServer {
+  private static final Logger LOG = LoggerFactory.getLogger(AgentServer.class);
+
   private final Path home;
   private final ProtocolOutput out;
   private final SupervisorLauncher launcher;
@@ -106,11 +110,11 @@ public final class AgentServer {
     } catch (IllegalArgumentException e) {
       fail(id, e.getMessage() + ".", "See docs/agent-protocol.md.");
     } catch (IOException | RuntimeException e) {
-      AgentLog.warn("Request failed: " + line, e);
+      LOG.warn("Request failed: " + line, e);
       fail(
           id,
           "The agent could not do '" + op + "': " + e + ".",
-          "See the agent log " + home.resolve("agent.log") + ".");
+          "See the agent's stderr (for the local agent: " + home.resolve("serve.err") + ").");
     }
     return true;
   }
@@ -191,7 +195,7 @@ public final class AgentServer {
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               } catch (IOException e) {
-                AgentLog.warn("Cancel watchdog for job " + dir.job(), e);
+                LOG.warn("Cancel watchdog for job " + dir.job(), e);
               }
             },
             "cancel-watchdog");

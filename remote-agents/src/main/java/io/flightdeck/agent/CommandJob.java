@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a command: its stdout and stderr become {@code log} events line by line, {@code
@@ -21,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  * process tree (TERM, then KILL after 5 s).
  */
 final class CommandJob implements Job {
+  private static final Logger LOG = LoggerFactory.getLogger(CommandJob.class);
+
   private static final int MAX_LOG_LINE = 16_000;
 
   private final JobSpec.Command spec;
@@ -131,7 +135,7 @@ final class CommandJob implements Job {
                   }
                 }
               } catch (IOException e) {
-                AgentLog.warn("Reading the command's " + stream, e);
+                LOG.warn("Reading the command's " + stream, e);
               }
             },
             "pump-" + stream);

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Streams one job's spool to the session from a seq on, then follows new events until {@code
@@ -11,6 +13,8 @@ import java.util.function.BooleanSupplier;
  * Owns its thread and its spool reader.
  */
 final class JobFollower {
+  private static final Logger LOG = LoggerFactory.getLogger(JobFollower.class);
+
   private final JobDir dir;
   private final long from;
   private final ProtocolOutput out;
@@ -81,7 +85,7 @@ final class JobFollower {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException | RuntimeException e) {
-      AgentLog.warn("Following job " + dir.job() + " failed", e);
+      LOG.warn("Following job " + dir.job() + " failed", e);
     }
   }
 }

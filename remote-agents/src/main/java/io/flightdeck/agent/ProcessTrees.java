@@ -3,9 +3,13 @@ package io.flightdeck.agent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Ends a process and everything it started. Blocking; any thread. */
 final class ProcessTrees {
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessTrees.class);
+
   static final Duration GRACE = Duration.ofSeconds(5);
 
   private ProcessTrees() {}
@@ -34,7 +38,7 @@ final class ProcessTrees {
     }
     for (ProcessHandle h : tree) {
       if (h.isAlive()) {
-        AgentLog.info("pid " + h.pid() + " ignored TERM for " + GRACE.toSeconds() + " s: KILL");
+        LOG.info("pid " + h.pid() + " ignored TERM for " + GRACE.toSeconds() + " s: KILL");
         h.destroyForcibly();
       }
     }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The only writer of protocol lines to the session's stdout. Any thread may {@link #send} whole
@@ -17,6 +19,8 @@ import java.util.concurrent.BlockingQueue;
  * falls behind slows the followers, never grows memory without limit.
  */
 final class ProtocolOutput implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ProtocolOutput.class);
+
   private static final byte[] STOP = new byte[0];
 
   private final OutputStream out;
@@ -76,7 +80,7 @@ final class ProtocolOutput implements AutoCloseable {
     } catch (IOException e) {
       broken = true;
       queue.clear();
-      AgentLog.info("stdout closed: " + e.getMessage());
+      LOG.info("stdout closed: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The supervisor's side of the spool: numbers events from 1, appends whole lines to the current
@@ -19,6 +21,8 @@ import java.util.Map;
  * so {@code ended} is always the last event.
  */
 public final class SpoolWriter implements Events {
+  private static final Logger LOG = LoggerFactory.getLogger(SpoolWriter.class);
+
   static final long FSYNC_MS = 50;
   private static final int MAX_PENDING = 8 << 20;
 
@@ -193,7 +197,7 @@ public final class SpoolWriter implements Events {
       try {
         channel.close();
       } catch (IOException e) {
-        AgentLog.warn("Could not close the spool of job " + job, e);
+        LOG.warn("Could not close the spool of job " + job, e);
       }
     }
   }

@@ -5,6 +5,8 @@ import io.flightdeck.core.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code supervise JOBDIR} mode: runs one job in this process, the only writer of its spool.
@@ -12,6 +14,8 @@ import java.util.Map;
  * throws). A cancel request is a {@code cancel} file in the job folder, polled every 100 ms.
  */
 final class Supervisor {
+  private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
+
   private final JobDir dir;
 
   Supervisor(JobDir dir) {
@@ -41,7 +45,7 @@ final class Supervisor {
     } catch (FlightdeckException e) {
       outcome = Job.Outcome.failed(e.getMessage());
     } catch (Exception | LinkageError e) {
-      AgentLog.warn("Job " + dir.job() + " failed", e);
+      LOG.warn("Job " + dir.job() + " failed", e);
       outcome = Job.Outcome.failed("The job failed unexpectedly: " + e);
     }
     if (watcher != null) {
@@ -59,7 +63,7 @@ final class Supervisor {
                 while (!Files.exists(dir.cancelFile())) {
                   Thread.sleep(100);
                 }
-                AgentLog.info("Cancel requested for job " + dir.job());
+                LOG.info("Cancel requested for job " + dir.job());
                 if (!job.cancel()) {
                   spool.end("KILLED", null, "Cancelled.");
                   Runtime.getRuntime().halt(0);
@@ -67,7 +71,7 @@ final class Supervisor {
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               } catch (IOException e) {
-                AgentLog.warn("Could not end job " + dir.job() + " after a cancel", e);
+                LOG.warn("Could not end job " + dir.job() + " after a cancel", e);
                 Runtime.getRuntime().halt(1);
               }
             },

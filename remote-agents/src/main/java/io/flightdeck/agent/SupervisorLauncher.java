@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts a job's supervisor as a detached process: in its own session ({@code setsid}, where the
@@ -16,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  * on the same Java and class path as this process.
  */
 final class SupervisorLauncher {
+  private static final Logger LOG = LoggerFactory.getLogger(SupervisorLauncher.class);
+
   private static final long PID_TIMEOUT_MS = 60_000;
   private final String setsid = findSetsid();
 
@@ -59,7 +63,7 @@ final class SupervisorLauncher {
         }
       }
     } catch (IOException | NumberFormatException e) {
-      AgentLog.warn("Reading the pid of job " + dir.job(), e);
+      LOG.warn("Reading the pid of job " + dir.job(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

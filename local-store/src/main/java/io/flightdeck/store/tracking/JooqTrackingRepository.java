@@ -236,11 +236,7 @@ public final class JooqTrackingRepository implements TrackingRepository {
     return guard(
         "read metric '" + key + "' of run " + runId,
         () -> {
-          Long series =
-              db.select(RUN_METRIC_SUMMARY.SERIES_ID)
-                  .from(RUN_METRIC_SUMMARY)
-                  .where(RUN_METRIC_SUMMARY.RUN_ID.eq(runId), RUN_METRIC_SUMMARY.METRIC_KEY.eq(key))
-                  .fetchOne(RUN_METRIC_SUMMARY.SERIES_ID);
+          Long series = seriesId(runId, key);
           if (series == null) {
             return List.of();
           }
@@ -252,16 +248,20 @@ public final class JooqTrackingRepository implements TrackingRepository {
         });
   }
 
+  /** The id of a run's series for a key (point ids are {@code series << 32 | n}), or null. */
+  private Long seriesId(String runId, String key) {
+    return db.select(RUN_METRIC_SUMMARY.SERIES_ID)
+        .from(RUN_METRIC_SUMMARY)
+        .where(RUN_METRIC_SUMMARY.RUN_ID.eq(runId), RUN_METRIC_SUMMARY.METRIC_KEY.eq(key))
+        .fetchOne(RUN_METRIC_SUMMARY.SERIES_ID);
+  }
+
   @Override
   public List<Metric> metricTail(String runId, String key, long skip) {
     return guard(
         "read metric '" + key + "' of run " + runId,
         () -> {
-          Long series =
-              db.select(RUN_METRIC_SUMMARY.SERIES_ID)
-                  .from(RUN_METRIC_SUMMARY)
-                  .where(RUN_METRIC_SUMMARY.RUN_ID.eq(runId), RUN_METRIC_SUMMARY.METRIC_KEY.eq(key))
-                  .fetchOne(RUN_METRIC_SUMMARY.SERIES_ID);
+          Long series = seriesId(runId, key);
           if (series == null) {
             return List.of();
           }

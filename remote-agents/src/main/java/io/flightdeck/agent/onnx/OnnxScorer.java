@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one scorer (evaluation, batch scoring, serving): one ONNX Runtime session over a model that
@@ -35,6 +37,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * signature or task.
  */
 public final class OnnxScorer implements Scorer {
+  private static final Logger LOG = LoggerFactory.getLogger(OnnxScorer.class);
+
   /** Batches above this many floats are not cached per thread (wrapped instead). */
   private static final int MAX_CACHED_FLOATS = 4 << 20;
 
@@ -266,7 +270,7 @@ public final class OnnxScorer implements Scorer {
       session.close();
     } catch (OrtException e) {
       // the session is being dropped; its native memory is released either way
-      io.flightdeck.agent.AgentLog.warn("Closing an ONNX Runtime session failed", e);
+      LOG.warn("Closing an ONNX Runtime session failed", e);
     }
   }
 }
