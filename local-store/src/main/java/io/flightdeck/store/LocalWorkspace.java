@@ -4,6 +4,7 @@ import io.flightdeck.core.audit.AuditEvent;
 import io.flightdeck.core.audit.AuditLog;
 import io.flightdeck.core.dataset.DatasetService;
 import io.flightdeck.core.error.FlightdeckException;
+import io.flightdeck.core.hosts.HostService;
 import io.flightdeck.core.registry.ModelInspector;
 import io.flightdeck.core.registry.RegistryService;
 import io.flightdeck.core.tracking.TrackingService;
@@ -11,6 +12,7 @@ import io.flightdeck.core.workspace.ArtifactStore;
 import io.flightdeck.core.workspace.Workspace;
 import io.flightdeck.core.workspace.WorkspaceSummary;
 import io.flightdeck.store.dataset.JooqDatasetRepository;
+import io.flightdeck.store.hosts.JooqHostRepository;
 import io.flightdeck.store.registry.JooqRegistryRepository;
 import io.flightdeck.store.tracking.JooqTrackingRepository;
 import java.io.IOException;
@@ -51,6 +53,7 @@ public final class LocalWorkspace implements Workspace {
   private final TrackingService tracking;
   private final JooqRegistryRepository registryRepo;
   private final RegistryService registry;
+  private final HostService hosts;
   private volatile ModelInspector inspector;
   private final WorkspaceMigrator.Result migration;
   private boolean closed;
@@ -94,6 +97,7 @@ public final class LocalWorkspace implements Workspace {
             actor,
             registryRepo::sharedWorkspace,
             dir.resolve("store").resolve("tmp"));
+    this.hosts = new HostService(new JooqHostRepository(db), audit, clock);
   }
 
   /**
@@ -265,6 +269,11 @@ public final class LocalWorkspace implements Workspace {
   @Override
   public RegistryService registry() {
     return registry;
+  }
+
+  @Override
+  public HostService hosts() {
+    return hosts;
   }
 
   /**

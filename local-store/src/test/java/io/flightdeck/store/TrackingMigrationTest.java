@@ -40,7 +40,7 @@ class TrackingMigrationTest {
     try (LocalWorkspace ws = LocalWorkspace.open(dir, clock, () -> "ana")) {
       AuditEntry migrated = ws.audit().list(AuditQuery.all()).get(0);
       assertThat(migrated.action()).isEqualTo("workspace.migrated");
-      assertThat(Json.readObject(migrated.detailsJson())).isEqualTo(Map.of("from", "2", "to", "4"));
+      assertThat(Json.readObject(migrated.detailsJson())).isEqualTo(Map.of("from", "2", "to", "5"));
       assertThat(ws.summary().lastBackup()).isPresent();
 
       TrackingService t = ws.tracking();

@@ -125,7 +125,7 @@ class WorkspaceSafetyTest {
     assertThat(e.getMessage())
         .contains("newer Flightdeck")
         .contains("schema version 999")
-        .contains("knows up to 4")
+        .contains("knows up to 5")
         .contains(dir.toAbsolutePath().toString());
     assertThat(e.hint()).contains("Nothing was changed");
     assertThat(Db.bytes(dir)).as("database file bytes").isEqualTo(before);
@@ -139,16 +139,16 @@ class WorkspaceSafetyTest {
         dir,
         "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\","
             + " \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\","
-            + " \"success\") VALUES (5, '5', 'next', 'SQL', 'V5__next.sql', 1, 'SA', 1, TRUE)");
-    assertThat(refusal().getMessage()).contains("schema version 5");
+            + " \"success\") VALUES (6, '6', 'next', 'SQL', 'V6__next.sql', 1, 'SA', 1, TRUE)");
+    assertThat(refusal().getMessage()).contains("schema version 6");
     try (Connection c = Db.connect(dir);
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
                 "SELECT COUNT(*), MAX(\"installed_rank\") FROM \"flyway_schema_history\"")) {
       rs.next();
-      assertThat(rs.getInt(1)).isEqualTo(6); // table-created marker, V1..V4, the future V5
-      assertThat(rs.getInt(2)).isEqualTo(5);
+      assertThat(rs.getInt(1)).isEqualTo(7); // table-created marker, V1..V5, the future V6
+      assertThat(rs.getInt(2)).isEqualTo(6);
     }
   }
 

@@ -32,7 +32,10 @@ import picocli.CommandLine.Option;
       RunCommand.class,
       JobsCommand.class,
       MlflowCommand.class,
-      ModelsCommand.class
+      ModelsCommand.class,
+      HostsCommand.class,
+      AgentsCommand.class,
+      SweepCommand.class
     })
 public final class FlightdeckCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(FlightdeckCommand.class);

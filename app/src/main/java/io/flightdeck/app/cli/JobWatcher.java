@@ -1,12 +1,12 @@
 package io.flightdeck.app.cli;
 
+import io.flightdeck.core.jobs.JobService;
 import io.flightdeck.core.tracking.JobRecord;
 import io.flightdeck.core.tracking.JobState;
 import io.flightdeck.core.tracking.MetricSummary;
 import io.flightdeck.core.tracking.RunLogLine;
 import io.flightdeck.core.tracking.RunRow;
 import io.flightdeck.core.tracking.TrackingRepository;
-import io.flightdeck.runners.jobs.JobManager;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ final class JobWatcher {
    *
    * @return the process exit code: 0 succeeded, 1 failed or lost, 130 cancelled
    */
-  static int follow(JobManager jobs, TrackingRepository repo, JobRecord job, PrintWriter out)
+  static int follow(JobService jobs, TrackingRepository repo, JobRecord job, PrintWriter out)
       throws InterruptedException {
     out.printf("Run %s (job %s) on %s%n", job.runId(), job.jobId(), job.host());
     out.flush();

@@ -4,7 +4,7 @@ import io.flightdeck.app.jobs.LocalJobs;
 import io.flightdeck.core.json.Json;
 import io.flightdeck.core.tracking.JobRecord;
 import io.flightdeck.core.tracking.TrackingRepository;
-import io.flightdeck.runners.jobs.JobManager;
+import io.flightdeck.runners.jobs.Fleet;
 import io.flightdeck.store.LocalWorkspace;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -85,7 +85,7 @@ final class JobsCommand {
     public Integer call() throws InterruptedException {
       FlightdeckCommand root = (FlightdeckCommand) spec.root().userObject();
       try (LocalWorkspace ws = root.openWorkspace();
-          JobManager jobs = LocalJobs.open(ws, Clock.systemUTC())) {
+          Fleet jobs = LocalJobs.open(ws, Clock.systemUTC())) {
         TrackingRepository repo = ws.tracking().repository();
         List<JobRecord> live = repo.liveJobs();
         jobs.reattach();

@@ -3,10 +3,11 @@ package io.flightdeck.app.cli;
 import io.flightdeck.app.jobs.LocalJobs;
 import io.flightdeck.core.jobs.CommandRequest;
 import io.flightdeck.core.tracking.JobRecord;
-import io.flightdeck.runners.jobs.JobManager;
+import io.flightdeck.runners.jobs.Fleet;
 import io.flightdeck.store.LocalWorkspace;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,19 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--name", paramLabel = "NAME", description = "The run's name.")
   String name = "";
 
+  @Option(
+      names = "--host",
+      paramLabel = "NAME",
+      description = "Run on this host of the inventory (default: local).")
+  String host = "local";
+
+  @Option(
+      names = "--upload",
+      paramLabel = "FILE",
+      description =
+          "With --host: a file of the working folder (relative path) to copy to the host; repeat.")
+  List<String> uploads = new ArrayList<>();
+
   @Option(names = "--detach", description = "Return once the job has started.")
   boolean detach;
 
@@ -61,10 +75,19 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     FlightdeckCommand root = (FlightdeckCommand) spec.root().userObject();
     try (LocalWorkspace ws = root.openWorkspace();
-        JobManager jobs = LocalJobs.open(ws, Clock.systemUTC())) {
+        Fleet jobs =
+            LocalJobs.open(
+                ws,
+                Clock.systemUTC(),
+                new io.flightdeck.app.jobs.RemoteHosts(ws, new ConsoleCredentials()),
+                line -> {
+                  spec.commandLine().getErr().println(line);
+                  spec.commandLine().getErr().flush();
+                })) {
       JobRecord job =
           jobs.submitCommand(
-              new CommandRequest(command, workdir.toAbsolutePath(), env, output, experiment, name));
+              new CommandRequest(
+                  command, workdir.toAbsolutePath(), env, output, experiment, name, host, uploads));
       if (detach) {
         spec.commandLine().getOut().printf("Started run %s (job %s).%n", job.runId(), job.jobId());
         spec.commandLine().getOut().flush();

@@ -4,7 +4,7 @@ import io.flightdeck.app.jobs.LocalJobs;
 import io.flightdeck.core.dataset.DatasetRef;
 import io.flightdeck.core.jobs.TrainRequest;
 import io.flightdeck.core.tracking.JobRecord;
-import io.flightdeck.runners.jobs.JobManager;
+import io.flightdeck.runners.jobs.Fleet;
 import io.flightdeck.store.LocalWorkspace;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -57,6 +57,12 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--name", paramLabel = "NAME", description = "The run's name.")
   String name = "";
 
+  @Option(
+      names = "--host",
+      paramLabel = "NAME",
+      description = "Run on this host of the inventory (default: local).")
+  String host = "local";
+
   @Option(names = "--detach", description = "Return once the job has started.")
   boolean detach;
 
@@ -64,11 +70,26 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     FlightdeckCommand root = (FlightdeckCommand) spec.root().userObject();
     try (LocalWorkspace ws = root.openWorkspace();
-        JobManager jobs = LocalJobs.open(ws, Clock.systemUTC())) {
+        Fleet jobs =
+            LocalJobs.open(
+                ws,
+                Clock.systemUTC(),
+                new io.flightdeck.app.jobs.RemoteHosts(ws, new ConsoleCredentials()),
+                line -> {
+                  spec.commandLine().getErr().println(line);
+                  spec.commandLine().getErr().flush();
+                })) {
       JobRecord job =
           jobs.submitTraining(
               new TrainRequest(
-                  DatasetRef.parse(dataset), target, features, model, params, experiment, name));
+                  DatasetRef.parse(dataset),
+                  target,
+                  features,
+                  model,
+                  params,
+                  experiment,
+                  name,
+                  host));
       if (detach) {
         spec.commandLine().getOut().printf("Started run %s (job %s).%n", job.runId(), job.jobId());
         spec.commandLine().getOut().flush();

@@ -1,15 +1,18 @@
 package io.flightdeck.app.jobs;
 
+import io.flightdeck.core.hosts.Credentials;
 import io.flightdeck.core.workspace.Workspace;
-import io.flightdeck.runners.agent.LocalAgentConnector;
-import io.flightdeck.runners.jobs.JobManager;
+import io.flightdeck.runners.jobs.Fleet;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 
 /**
- * Wires the embedded default: jobs run by the agent on this machine, a child process of the app
- * started with the app's own Java and class path, its home in the workspace's {@code agent/} folder
- * (job spools and the data cache live with the workspace they belong to).
+ * Wires the job service: the embedded default is the agent on this machine, a child process of the
+ * app started with the app's own Java and class path, its home in the workspace's {@code agent/}
+ * folder (job spools and the data cache live with the workspace they belong to); hosts of the
+ * inventory are reached over SSH ({@link RemoteHosts}).
  */
 public final class LocalJobs {
   private LocalJobs() {}
@@ -19,14 +22,29 @@ public final class LocalJobs {
     return ws.dir().resolve("agent");
   }
 
-  /** A job manager for the local host; the caller closes it before the workspace. */
-  public static JobManager open(Workspace ws, Clock clock) {
-    return new JobManager(
+  /** Jobs on this machine and the inventory's hosts; secrets are never asked. */
+  public static Fleet open(Workspace ws, Clock clock) {
+    return open(ws, clock, new RemoteHosts(ws, Credentials.NONE), s -> {});
+  }
+
+  /**
+   * Jobs on this machine and the inventory's hosts; the caller closes the fleet before the
+   * workspace.
+   *
+   * @param status progress while a host is prepared (agent install, uploads)
+   */
+  public static Fleet open(Workspace ws, Clock clock, RemoteHosts remote, Consumer<String> status) {
+    Consumer<String> logged =
+        s -> {
+          LoggerFactory.getLogger(LocalJobs.class).info("{}", s);
+          status.accept(s);
+        };
+    return new Fleet(
         ws.tracking(),
         ws.datasets(),
         ws.artifacts(),
         ws.audit(),
-        LocalAgentConnector.fromCurrentJvm(agentHome(ws)),
+        host -> remote.connector(host, logged),
         clock);
   }
 }

@@ -32,6 +32,9 @@ public interface Workspace extends AutoCloseable {
   /** The model registry: versions, aliases and their history, approvals, integrity, evaluations. */
   RegistryService registry();
 
+  /** The host inventory (remote hosts reached over SSH). */
+  io.flightdeck.core.hosts.HostService hosts();
+
   /** Facts about the workspace for display (blocks on a small query). */
   WorkspaceSummary summary();
 

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * <p>Implementations: {@link LocalAgentConnector} (a child process on this machine); the SSH one
  * arrives with remote hosts. Thread-safe.
  */
-public interface AgentConnector {
+public interface AgentConnector extends AutoCloseable {
   /** The host's name as runs record it ("local" for this machine). */
   String host();
 
@@ -39,4 +39,19 @@ public interface AgentConnector {
    * @return the absolute path on the host
    */
   String stage(Path localFile, String sha256, String ext) throws IOException;
+
+  /**
+   * The working folder a command job runs in on the host. Locally the folder itself; on a remote
+   * host a fresh folder holding copies of the chosen files (relative paths inside {@code localDir},
+   * never through links).
+   *
+   * @return the folder's absolute path on the host
+   */
+  default String prepareWorkdir(Path localDir, java.util.List<String> files) throws IOException {
+    return localDir.toAbsolutePath().normalize().toString();
+  }
+
+  /** Releases connections held for file transfers; sessions close themselves. */
+  @Override
+  default void close() {}
 }

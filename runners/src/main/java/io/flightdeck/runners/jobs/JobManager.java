@@ -283,6 +283,7 @@ public final class JobManager implements JobService {
         session = null;
       }
     }
+    connector.close();
   }
 
   private AgentSession session() {

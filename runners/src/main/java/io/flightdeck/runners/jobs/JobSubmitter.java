@@ -98,10 +98,21 @@ final class JobSubmitter {
             "Use letters, digits and '_' only, not starting with a digit.");
       }
     }
+    String hostWorkdir = workdir.toString();
+    if (!connector.host().equals("local")) {
+      try {
+        hostWorkdir = connector.prepareWorkdir(workdir, r.uploads());
+      } catch (IOException e) {
+        throw new FlightdeckException(
+            "Cannot copy the working files to " + connector.host() + ": " + e.getMessage(),
+            "Check the connection and free disk space on the host.",
+            e);
+      }
+    }
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("kind", "command");
     spec.put("argv", r.argv());
-    spec.put("workdir", workdir.toString());
+    spec.put("workdir", hostWorkdir);
     spec.put("env", r.env());
     spec.put("outputDir", r.outputDir());
     String name =
