@@ -148,6 +148,9 @@ public final class JobManager implements JobService {
   }
 
   private JobRecord start(JobSubmitter.Prepared p) {
+    // reach the agent first (connect, install or upgrade it): a host that cannot run the job
+    // leaves no run behind
+    session();
     Experiment exp = tracking.ensureExperiment(p.experiment());
     RunInfo run = tracking.startRun(exp.id(), p.runName(), connector.host(), p.source(), null);
     p.inputs().forEach(i -> repo.addInput(run.runId(), i));
@@ -346,7 +349,7 @@ public final class JobManager implements JobService {
     int delay;
     synchronized (sessionLock) {
       delay = backoffSeconds;
-      backoffSeconds = Math.min(30, backoffSeconds * 2);
+      backoffSeconds = Math.min(10, backoffSeconds * 2);
     }
     try {
       reconnects.schedule(
