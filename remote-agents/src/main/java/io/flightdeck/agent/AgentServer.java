@@ -182,14 +182,21 @@ public final class AgentServer {
       throw new FlightdeckException(
           "Job " + dir.job() + " is not running (" + st.state() + ").", "Nothing to cancel.");
     }
-    Files.writeString(dir.cancelFile(), "cancel\n");
+    try {
+      // an empty file: it needs no data block, so a cancel works on a full disk too
+      Files.createFile(dir.cancelFile());
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      // cancelled before: the supervisor is on it
+    }
     ok(id, Map.of());
     Thread watchdog =
         new Thread(
             () -> {
               try {
                 Thread.sleep(ProcessTrees.GRACE.toMillis() + 10_000);
-                if (!dir.tail().ended()) {
+                // a supervisor that waits for disk space to write `ended` is not stuck: killing
+                // it would lose the events it holds
+                if (!dir.tail().ended() && SpoolState.read(dir.spoolStateFile()).isEmpty()) {
                   dir.supervisor().ifPresent(h -> ProcessTrees.kill(h, true));
                 }
               } catch (InterruptedException e) {

@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 /**
  * One job's folder under {@code <home>/jobs/<job>/}: its request ({@code job.json}), the
  * supervisor's pid, the event spool (segments {@code events-<first seq>.jsonl}), the acknowledged
- * seq ({@code acked}) and the cancel marker. Stateless: every method reads the disk, so any thread
- * and any process (serve sessions, the supervisor) may use it.
+ * seq ({@code acked}), the cancel marker and the spool writer's state ({@code spool-state}).
+ * Stateless: every method reads the disk, so any thread and any process (serve sessions, the
+ * supervisor) may use it.
  */
 public final class JobDir {
   /** A spool segment rolls over after this many bytes. */
@@ -65,6 +66,11 @@ public final class JobDir {
 
   public Path cancelFile() {
     return dir.resolve("cancel");
+  }
+
+  /** The supervisor's "waiting for disk space" state, read by serve ({@link SpoolState}). */
+  public Path spoolStateFile() {
+    return dir.resolve("spool-state");
   }
 
   public Path outDir() {

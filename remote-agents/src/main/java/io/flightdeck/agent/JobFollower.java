@@ -3,6 +3,7 @@ package io.flightdeck.agent;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,10 +11,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Streams one job's spool to the session from a seq on, then follows new events until {@code
  * ended}; when the supervisor is gone without {@code ended}, sends {@code lost} after draining.
- * Owns its thread and its spool reader.
+ * Every {@link #STATE_POLL_MS} ms it also reads the supervisor's {@link SpoolState}: when the
+ * supervisor waits because the spool cannot be written (a full disk), it sends {@code
+ * {"type":"status","job":..,"waiting":true,"message":..}} (again when the message changes), and
+ * {@code "waiting":false} once the supervisor writes again. Owns its thread and its spool reader.
  */
 final class JobFollower {
   private static final Logger LOG = LoggerFactory.getLogger(JobFollower.class);
+
+  static final long STATE_POLL_MS = 500;
+  static final String RESUMED = "resumed: the job's events are written again";
 
   private final JobDir dir;
   private final long from;
@@ -21,6 +28,10 @@ final class JobFollower {
   private final Thread thread;
   private BooleanSupplier before = () -> true;
   private volatile boolean stopped;
+  // owned by the follower thread
+  private long stateCheckedAt;
+  private String waitingSent;
+  private boolean progressed;
 
   JobFollower(JobDir dir, long from, ProtocolOutput out) {
     this.dir = dir;
@@ -51,10 +62,13 @@ final class JobFollower {
     try (SpoolReader reader = new SpoolReader(dir, from)) {
       int idle = 0;
       while (!stopped && !out.broken()) {
+        checkState();
         byte[] lines = reader.read();
         if (lines.length > 0) {
           out.sendRaw(lines);
+          progressed = true;
           if (reader.endedSeen()) {
+            ended();
             return;
           }
           idle = 0;
@@ -66,6 +80,7 @@ final class JobFollower {
           if (lines.length > 0) {
             out.sendRaw(lines);
             if (reader.endedSeen()) {
+              ended();
               return;
             }
             continue;
@@ -87,5 +102,54 @@ final class JobFollower {
     } catch (IOException | RuntimeException e) {
       LOG.warn("Following job " + dir.job() + " failed", e);
     }
+  }
+
+  /**
+   * Sends a {@code status} message when the supervisor's waiting state changed since the last one;
+   * reads the state file at most every {@link #STATE_POLL_MS} ms. "Waiting" is believed only when
+   * no event came in since the last look: the supervisor clears the file just after it writes
+   * again, so a file read in between would be stale.
+   */
+  private void checkState() {
+    long t = System.currentTimeMillis();
+    if (t - stateCheckedAt < STATE_POLL_MS) {
+      return;
+    }
+    stateCheckedAt = t;
+    boolean moved = progressed;
+    progressed = false;
+    Optional<SpoolState.Waiting> w;
+    try {
+      w = SpoolState.read(dir.spoolStateFile());
+    } catch (IOException e) {
+      return; // caught mid-write: the next poll reads it whole
+    }
+    if (w.isPresent() && !moved && !w.get().message().equals(waitingSent)) {
+      if (dir.supervisor().isEmpty()) {
+        return; // a dead supervisor waits for nothing: "lost" tells the rest
+      }
+      waitingSent = w.get().message();
+      sendStatus(true, waitingSent);
+    } else if (w.isEmpty() && waitingSent != null) {
+      waitingSent = null;
+      sendStatus(false, RESUMED);
+    }
+  }
+
+  /** {@code ended} is written, so nothing waits any more. */
+  private void ended() {
+    if (waitingSent != null) {
+      waitingSent = null;
+      sendStatus(false, RESUMED);
+    }
+  }
+
+  private void sendStatus(boolean waiting, String message) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("type", "status");
+    m.put("job", dir.job());
+    m.put("waiting", waiting);
+    m.put("message", message);
+    out.send(m);
   }
 }

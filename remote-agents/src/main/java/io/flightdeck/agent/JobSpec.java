@@ -12,6 +12,8 @@ import java.util.Map;
  * when it is read so that a bad spec is refused in the {@code start} reply, not later.
  */
 sealed interface JobSpec permits JobSpec.Train, JobSpec.Command {
+  /** Seconds between host samples ({@code systemMetricsSeconds}, default 5); 0 turns them off. */
+  double systemMetricsSeconds();
 
   /**
    * Built-in training.
@@ -27,7 +29,8 @@ sealed interface JobSpec permits JobSpec.Train, JobSpec.Command {
       String model,
       String task,
       Map<String, String> params,
-      String outputDir)
+      String outputDir,
+      double systemMetricsSeconds)
       implements JobSpec {}
 
   /** A command run with an MLflow-compatible endpoint for its run. */
@@ -38,7 +41,8 @@ sealed interface JobSpec permits JobSpec.Train, JobSpec.Command {
       String outputDir,
       String experimentId,
       String experimentName,
-      String runName)
+      String runName,
+      double systemMetricsSeconds)
       implements JobSpec {}
 
   /**
@@ -70,7 +74,8 @@ sealed interface JobSpec permits JobSpec.Train, JobSpec.Command {
           model,
           task,
           params,
-          text(m, "outputDir", null));
+          text(m, "outputDir", null),
+          systemMetricsSeconds(m));
     }
     if ("command".equals(kind)) {
       List<String> argv = strings(m, "argv");
@@ -90,11 +95,32 @@ sealed interface JobSpec permits JobSpec.Train, JobSpec.Command {
           text(m, "outputDir", "out"),
           text(m, "experimentId", "0"),
           text(m, "experimentName", "Default"),
-          text(m, "runName", ""));
+          text(m, "runName", ""),
+          systemMetricsSeconds(m));
     }
     throw bad(
         "kind",
         "is " + (kind == null ? "missing" : "'" + kind + "'") + "; use \"train\" or \"command\"");
+  }
+
+  /** {@code systemMetricsSeconds}: a number (or a string holding one), 0 or 0.1 to 3600. */
+  private static double systemMetricsSeconds(Map<String, Object> m) {
+    Object v = m.get("systemMetricsSeconds");
+    if (v == null) {
+      return HostSampler.DEFAULT_SECONDS;
+    }
+    double d;
+    try {
+      d = v instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(v).trim());
+    } catch (NumberFormatException e) {
+      d = Double.NaN;
+    }
+    if (!(d == 0 || (d >= 0.1 && d <= 3600))) {
+      throw bad(
+          "systemMetricsSeconds",
+          "is '" + v + "'; give seconds between host samples, 0.1 to 3600, or 0 for none");
+    }
+    return d;
   }
 
   private static String required(Map<String, Object> m, String field) {

@@ -10,9 +10,10 @@ import java.util.List;
 
 /**
  * Reads a job's spool from a given seq on, across segments, returning only complete lines (it stops
- * at the last {@code \n}, so a line being written is never seen half). Relies on the writer's
- * contract: seqs are contiguous and a new segment is created only after the previous one is
- * complete. Not thread-safe: one reader per follower thread; closes its file in {@link #close}.
+ * at the last {@code \n}, so a line being written, or one cut short by a full disk, is never seen
+ * half; such a trailing piece of a finished segment is skipped). Relies on the writer's contract:
+ * seqs are contiguous and a new segment is created only after the previous one is complete. Not
+ * thread-safe: one reader per follower thread; closes its file in {@link #close}.
  */
 final class SpoolReader implements AutoCloseable {
   private static final int CHUNK = 1 << 20;
@@ -41,7 +42,27 @@ final class SpoolReader implements AutoCloseable {
     }
     while (true) {
       byte[] lines = readLines();
-      if (lines.length > 0 || !nextSegmentReady()) {
+      if (lines.length > 0) {
+        return lines;
+      }
+      JobDir.Segment next = nextSegment();
+      if (next == null) {
+        return lines;
+      }
+      // the writer finished this segment before creating the next: what is left is final, and a
+      // trailing piece without \n (never written by a healthy writer) is skipped
+      long before;
+      do {
+        before = position;
+        lines = readLines();
+        if (lines.length > 0) {
+          return lines;
+        }
+      } while (position > before);
+      long saved = skip;
+      skip = skip + next.firstSeq(); // openSegment subtracts firstSeq again
+      if (!openSegment(next)) {
+        skip = saved;
         return lines;
       }
     }
@@ -81,24 +102,14 @@ final class SpoolReader implements AutoCloseable {
     }
   }
 
-  /** Moves to the next segment when one exists and this one is fully read. */
-  private boolean nextSegmentReady() throws IOException {
+  /** The segment after the current one, or null while there is none. */
+  private JobDir.Segment nextSegment() throws IOException {
     for (JobDir.Segment s : dir.segments()) {
       if (s.firstSeq() > segmentFirst) {
-        // the writer finished this segment before creating the next one: read what is left first
-        if (channel.size() > position) {
-          return true;
-        }
-        long saved = skip;
-        skip = skip + s.firstSeq(); // openSegment subtracts firstSeq again
-        if (openSegment(s)) {
-          return true;
-        }
-        skip = saved;
-        return false;
+        return s;
       }
     }
-    return false;
+    return null;
   }
 
   private byte[] readLines() throws IOException {

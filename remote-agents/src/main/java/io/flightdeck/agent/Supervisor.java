@@ -11,7 +11,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code supervise JOBDIR} mode: runs one job in this process, the only writer of its spool.
  * Writes the pid, {@code started}, the job's events and always {@code ended} (also for a job that
- * throws). A cancel request is a {@code cancel} file in the job folder, polled every 100 ms.
+ * throws). While the job runs, a {@link HostSampler} reports the host's CPU, memory and GPUs as
+ * system metrics every {@code systemMetricsSeconds}. A cancel request is a {@code cancel} file in
+ * the job folder, polled every 100 ms. When the spool's disk is full, the {@link SpoolWriter} holds
+ * the job back until it can write again, so the supervisor outlives a job that has ended until its
+ * last event is on disk.
  */
 final class Supervisor {
   private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
@@ -41,7 +45,11 @@ final class Supervisor {
               ? new TrainJob(t, dir.outDir())
               : new CommandJob((JobSpec.Command) spec, run, dir);
       watcher = watchCancel(job, spool);
-      outcome = job.run(spool);
+      try (HostSampler sampler =
+          HostSampler.forHost(spool, spec.systemMetricsSeconds(), dir.job())) {
+        sampler.start();
+        outcome = job.run(spool);
+      }
     } catch (FlightdeckException e) {
       outcome = Job.Outcome.failed(e.getMessage());
     } catch (Exception | LinkageError e) {

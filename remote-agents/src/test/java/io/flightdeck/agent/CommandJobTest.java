@@ -52,7 +52,7 @@ class CommandJobTest {
     assertThat(kind(events, "log"))
         .extracting(e -> e.text("stream", "") + ":" + e.text("text", ""))
         .containsExactlyInAnyOrder("stdout:hello", "stderr:oops");
-    List<AgentEvent> metrics = kind(events, "metric");
+    List<AgentEvent> metrics = Jobs.jobMetrics(events);
     assertThat(metrics).extracting(e -> e.text("key", "")).containsExactly("train/loss", "acc");
     assertThat(metrics.get(0).value("value")).isEqualTo(0.25);
     assertThat(metrics.get(0).number("step", -1)).isEqualTo(3);
@@ -88,7 +88,7 @@ class CommandJobTest {
     assertThat(ended(events).text("status", "")).as(String.join("\n", logs)).isEqualTo("FINISHED");
     assertThat(logs).anyMatch(l -> l.startsWith("ok   re-logged param refused: HTTP 400"));
     assertThat(logs).noneMatch(l -> l.startsWith("FAIL"));
-    assertThat(kind(events, "metric"))
+    assertThat(Jobs.jobMetrics(events))
         .extracting(e -> e.text("key", "") + "@" + e.number("step", -1))
         .containsExactly("train/loss@0", "train/loss@1", "train/loss@2", "val/accuracy@2");
     assertThat(kind(events, "param"))

@@ -54,6 +54,13 @@ final class Jobs {
     return events.stream().filter(e -> e.kind().equals(kind)).toList();
   }
 
+  /** The metrics the job reported, without the supervisor's {@code system/} host metrics. */
+  static List<AgentEvent> jobMetrics(List<AgentEvent> events) {
+    return kind(events, "metric").stream()
+        .filter(e -> !e.text("key", "").startsWith("system/"))
+        .toList();
+  }
+
   static AgentEvent ended(List<AgentEvent> events) {
     return events.get(events.size() - 1);
   }

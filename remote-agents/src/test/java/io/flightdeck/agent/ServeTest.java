@@ -27,7 +27,9 @@ class ServeTest {
   }
 
   private static boolean metric(Map<String, Object> e, int value) {
-    return "metric".equals(e.get("kind")) && ((Number) e.get("value")).intValue() == value;
+    return "metric".equals(e.get("kind"))
+        && "m".equals(e.get("key"))
+        && ((Number) e.get("value")).intValue() == value;
   }
 
   private static long seq(Map<String, Object> e) {
@@ -92,7 +94,9 @@ class ServeTest {
     for (int i = 0; i < delivered.size(); i++) {
       assertThat(seq(delivered.get(i))).isEqualTo(i + 1);
     }
-    assertThat(delivered.stream().filter(e -> "metric".equals(e.get("kind"))))
+    assertThat(
+            delivered.stream()
+                .filter(e -> "metric".equals(e.get("kind")) && "m".equals(e.get("key"))))
         .extracting(e -> ((Number) e.get("value")).intValue())
         .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 30).boxed().toList());
     assertThat(delivered.get(delivered.size() - 1)).containsEntry("kind", "ended");
