@@ -61,7 +61,7 @@ public final class HostsController implements HostActions.Results {
     this.errors = errors;
     this.notifier = notifier;
     HostPrompts prompts = new HostDialogs(owner, errors, d -> lastDialog = d);
-    KeyGate gate = new KeyGate(ops, hosts, tasks, prompts);
+    KeyGate gate = new KeyGate(ops, tasks, prompts);
     this.actions = new HostActions(ops, hosts, gate, tasks, prompts, this);
     this.editor =
         new HostEditor(

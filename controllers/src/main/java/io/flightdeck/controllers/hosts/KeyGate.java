@@ -3,7 +3,6 @@ package io.flightdeck.controllers.hosts;
 import io.flightdeck.controllers.task.TaskRunner;
 import io.flightdeck.core.hosts.HostConfig;
 import io.flightdeck.core.hosts.HostOperations;
-import io.flightdeck.core.hosts.HostService;
 import io.flightdeck.core.hosts.KeyOffer;
 import java.util.function.Consumer;
 
@@ -14,13 +13,11 @@ import java.util.function.Consumer;
  */
 final class KeyGate {
   private final HostOperations ops;
-  private final HostService hosts;
   private final TaskRunner tasks;
   private final HostPrompts prompts;
 
-  KeyGate(HostOperations ops, HostService hosts, TaskRunner tasks, HostPrompts prompts) {
+  KeyGate(HostOperations ops, TaskRunner tasks, HostPrompts prompts) {
     this.ops = ops;
-    this.hosts = hosts;
     this.tasks = tasks;
     this.prompts = prompts;
   }
@@ -55,8 +52,7 @@ final class KeyGate {
     tasks.submit(
         "Trusting the key of " + host.hostname(),
         p -> {
-          ops.acceptKey(host, offer);
-          hosts.recordKeyAccepted(host.name(), offer.keyType(), offer.fingerprint());
+          ops.acceptKey(host, offer); // records the acceptance in the audit trail
           return offer;
         },
         o -> onTrusted.run(),
