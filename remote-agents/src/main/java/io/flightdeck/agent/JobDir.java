@@ -149,13 +149,16 @@ public final class JobDir {
     if (seq <= acked()) {
       return;
     }
-    AtomicFiles.writeString(ackedFile(), seq + "\n");
+    // Segments go first: on a full disk that frees the space the ack file needs, and the app's
+    // stored seq (not this file) decides where a re-attach starts, so nothing depends on the
+    // file having been written before the segments went.
     List<Segment> segs = segments();
     for (int i = 0; i + 1 < segs.size(); i++) {
       if (segs.get(i + 1).firstSeq() - 1 <= seq) {
         Files.deleteIfExists(segs.get(i).path());
       }
     }
+    AtomicFiles.writeString(ackedFile(), seq + "\n");
   }
 
   /** The last complete event's seq and whether it is {@code ended}; (0, false) when none. */

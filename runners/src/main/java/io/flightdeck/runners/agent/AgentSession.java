@@ -48,6 +48,12 @@ public final class AgentSession implements AutoCloseable {
      */
     default void onLost(String job, long lastSeq) {}
 
+    /**
+     * The agent says why a job waits, or that it goes on (not an event: nothing is stored but the
+     * job's message), e.g. "waiting: the host's disk is full at ...".
+     */
+    default void onStatus(String job, String message, boolean waiting) {}
+
     /** The session ended (end of stream, I/O error, or close); {@code cause} null when closed. */
     void onClosed(AgentSession session, Throwable cause);
   }
@@ -260,6 +266,11 @@ public final class AgentSession implements AutoCloseable {
           listener.onLost(
               String.valueOf(m.get("job")),
               m.get("lastSeq") instanceof Number n ? n.longValue() : 0L);
+      case "status" ->
+          listener.onStatus(
+              String.valueOf(m.get("job")),
+              String.valueOf(m.get("message")),
+              Boolean.TRUE.equals(m.get("waiting")));
       default -> LOG.warn("Agent {} sent an unknown message, ignored: {}", name, abbreviate(line));
     }
   }

@@ -322,6 +322,17 @@ public final class JobManager implements JobService {
     }
 
     @Override
+    public void onStatus(String job, String message, boolean waiting) {
+      JobCtx ctx = jobs.get(job);
+      if (ctx == null) {
+        return;
+      }
+      LOG.info("Job {} on {}: {}", job, connector.host(), message);
+      repo.updateJob(job, JobState.RUNNING, message);
+      fire(new JobUpdate(job, ctx.runId, JobState.RUNNING, message, ctx.acked));
+    }
+
+    @Override
     public void onClosed(AgentSession s, Throwable cause) {
       if (closed) {
         return;
