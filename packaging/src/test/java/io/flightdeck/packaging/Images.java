@@ -65,6 +65,16 @@ final class Images {
         Run.of(home, launcher.toString(), "--workspace", workspace.toString(), "audit", "verify");
     assertThat(verify.exitCode()).as(verify.describe()).isZero();
 
+    // the agent that remote hosts get over SSH ships inside the image, beside flightdeck.jar
+    Path agentJar =
+        launcher.toRealPath().getParent().getParent().resolve("lib/app/agent/flightdeck-agent.jar");
+    assertThat(agentJar).isRegularFile();
+    assertThat(Files.size(agentJar)).isGreaterThan(10_000_000L);
+    Run hosts =
+        Run.of(home, launcher.toString(), "--workspace", workspace.toString(), "hosts", "list");
+    assertThat(hosts.exitCode()).as(hosts.describe()).isZero();
+    assertThat(hosts.out()).as(hosts.describe()).contains("No hosts yet");
+
     // the local agent starts from the installed image: Tribuo, ONNX Runtime and jdk.httpserver
     Run sample =
         Run.of(

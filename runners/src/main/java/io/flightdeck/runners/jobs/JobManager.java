@@ -55,6 +55,9 @@ public final class JobManager implements JobService {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
   private static final int MAX_DRAIN = 20_000;
 
+  /** The first reconnect comes quickly (a cut session, sshd restarted); then 1, 2, 4, 8, 10 s. */
+  private static final long FIRST_RETRY_MILLIS = 250;
+
   private final TrackingService tracking;
   private final TrackingRepository repo;
   private final AuditLog audit;
@@ -70,7 +73,8 @@ public final class JobManager implements JobService {
   private final Object sessionLock = new Object();
   private AgentSession session;
   private volatile boolean closed;
-  private int backoffSeconds = 1;
+  private long backoffMillis = FIRST_RETRY_MILLIS;
+  private java.time.Instant disconnectedSince;
 
   private static final class JobCtx {
     final String runId;
@@ -296,7 +300,7 @@ public final class JobManager implements JobService {
       }
       if (session == null || !session.isOpen()) {
         session = connector.connect(new Listener());
-        backoffSeconds = 1;
+        backoffMillis = FIRST_RETRY_MILLIS;
       }
       return session;
     }
@@ -357,10 +361,13 @@ public final class JobManager implements JobService {
   }
 
   private void scheduleReconnect() {
-    int delay;
+    long delay;
     synchronized (sessionLock) {
-      delay = backoffSeconds;
-      backoffSeconds = Math.min(10, backoffSeconds * 2);
+      delay = backoffMillis;
+      backoffMillis = backoffMillis < 1_000 ? 1_000 : Math.min(10_000, backoffMillis * 2);
+      if (disconnectedSince == null) {
+        disconnectedSince = clock.instant();
+      }
     }
     try {
       reconnects.schedule(
@@ -368,15 +375,61 @@ public final class JobManager implements JobService {
             try {
               AgentSession s = session();
               jobs.keySet().forEach(id -> attach(s, id));
+              java.time.Instant since;
+              synchronized (sessionLock) {
+                since = disconnectedSince;
+                disconnectedSince = null;
+              }
+              String msg =
+                  "running: re-attached to "
+                      + connector.host()
+                      + (since == null
+                          ? ""
+                          : " after "
+                              + Duration.between(since, clock.instant()).toMillis() / 100 / 10.0
+                              + " s");
+              for (Map.Entry<String, JobCtx> e : jobs.entrySet()) {
+                repo.updateJob(e.getKey(), JobState.RUNNING, msg);
+                fire(
+                    new JobUpdate(
+                        e.getKey(), e.getValue().runId, JobState.RUNNING, msg, e.getValue().acked));
+              }
             } catch (RuntimeException e) {
-              LOG.info("Reconnect to {} failed: {}", connector.host(), e.getMessage());
+              String why = e instanceof FlightdeckException fe ? fe.getMessage() : e.toString();
+              LOG.info("Reconnect to {} failed: {}", connector.host(), why);
               if (!closed) {
+                long next;
+                java.time.Instant since;
+                synchronized (sessionLock) {
+                  next = backoffMillis;
+                  since = disconnectedSince;
+                }
+                String msg =
+                    "waiting: "
+                        + connector.host()
+                        + " unreachable since "
+                        + since
+                        + " ("
+                        + why
+                        + "); next try in "
+                        + Math.max(1, next / 1000)
+                        + " s";
+                for (Map.Entry<String, JobCtx> j : jobs.entrySet()) {
+                  repo.updateJob(j.getKey(), JobState.RUNNING, msg);
+                  fire(
+                      new JobUpdate(
+                          j.getKey(),
+                          j.getValue().runId,
+                          JobState.RUNNING,
+                          msg,
+                          j.getValue().acked));
+                }
                 scheduleReconnect();
               }
             }
           },
           delay,
-          TimeUnit.SECONDS);
+          TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.RejectedExecutionException e) {
       LOG.debug("reconnect not scheduled: shutting down");
     }

@@ -171,6 +171,15 @@ public final class Sshd implements AutoCloseable {
   /** Stops listening; new connections are refused, existing ones end. */
   public void stopProcess() {
     if (process != null) {
+      // stop the listener first so that no connection is accepted (and no child forked) while
+      // the children are collected, then kill them all
+      try {
+        new ProcessBuilder("kill", "-STOP", Long.toString(process.pid())).start().waitFor();
+      } catch (IOException e) {
+        // without kill(1) the race below stays: a connection accepted right now may survive
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
       try {
