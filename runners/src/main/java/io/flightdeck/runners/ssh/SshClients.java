@@ -38,8 +38,19 @@ public final class SshClients {
   private final Credentials credentials;
   private final Map<String, char[]> secrets = new ConcurrentHashMap<>();
   private final DefaultConfig config;
+  private final java.util.Optional<Path> agentSocket;
 
   public SshClients(KnownHosts knownHosts, Credentials credentials) {
+    this(knownHosts, credentials, SshAgentAuth.socketFromEnvironment());
+  }
+
+  /**
+   * @param agentSocket the ssh-agent's socket for {@link AuthMethod#AGENT} hosts (normally {@code
+   *     SSH_AUTH_SOCK})
+   */
+  public SshClients(
+      KnownHosts knownHosts, Credentials credentials, java.util.Optional<Path> agentSocket) {
+    this.agentSocket = agentSocket;
     this.knownHosts = knownHosts;
     this.credentials = credentials;
     this.config = new DefaultConfig();
@@ -137,7 +148,7 @@ public final class SshClients {
       switch (host.auth()) {
         case KEY -> authKey(ssh, host);
         case PASSWORD -> authPassword(ssh, host);
-        case AGENT -> SshAgentAuth.authenticate(ssh, host);
+        case AGENT -> SshAgentAuth.authenticate(ssh, host, agentSocket);
       }
     } catch (UserAuthException e) {
       throw refused(host, e);
