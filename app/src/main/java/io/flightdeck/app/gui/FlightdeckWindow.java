@@ -3,6 +3,7 @@ package io.flightdeck.app.gui;
 import io.flightdeck.agent.onnx.OnnxScorerFactory;
 import io.flightdeck.app.FileUiSettingsFactory;
 import io.flightdeck.app.jobs.LocalJobs;
+import io.flightdeck.controllers.hosts.HostsController;
 import io.flightdeck.controllers.jobs.JobsController;
 import io.flightdeck.controllers.models.ModelsController;
 import io.flightdeck.controllers.models.RegistryBackend;
@@ -13,6 +14,7 @@ import io.flightdeck.controllers.shell.FileOpener;
 import io.flightdeck.controllers.shell.ShellController;
 import io.flightdeck.controllers.shell.UiSettings;
 import io.flightdeck.controllers.task.ExecutorTaskRunner;
+import io.flightdeck.core.hosts.HostConfig;
 import io.flightdeck.core.jobs.JobService;
 import io.flightdeck.core.registry.eval.BatchScorer;
 import io.flightdeck.core.registry.eval.ModelEvaluator;
@@ -56,7 +58,8 @@ public final class FlightdeckWindow {
   private FileOpener opener = FlightdeckWindow::openOnDesktop;
   private RunsController runs;
   private final JobsView jobsView = new JobsView();
-  private Function<Workspace, JobService> jobServices = ws -> LocalJobs.open(ws, Clock.systemUTC());
+  private final HostsSection hosts;
+  private Function<Workspace, JobService> jobServices = this::jobsWithHosts;
   private volatile JobService jobService;
   private JobsController jobs;
   private final ModelsView modelsView = new ModelsView();
@@ -99,11 +102,36 @@ public final class FlightdeckWindow {
             versions(),
             files);
     this.files = files;
+    this.hosts = new HostsSection(() -> stage);
     view.addSection(new Section("runs", "Runs", runsView.root()));
     view.addSection(new Section("jobs", "Jobs", jobsView));
     view.addSection(new Section("models", "Models", modelsView));
+    view.addSection(new Section("hosts", "Hosts", hosts.view().root()));
     shell.setOnWorkspaceOpened(this::workspaceOpened);
     shell.setBeforeWorkspaceClosed(ws -> closeJobs());
+  }
+
+  /**
+   * The default job service: this machine's agent and the inventory's hosts over SSH, through the
+   * workspace's one {@code RemoteHosts} (shared with the Hosts section, so a key trusted or a
+   * passphrase typed there counts for jobs too).
+   */
+  private JobService jobsWithHosts(Workspace ws) {
+    return LocalJobs.open(ws, Clock.systemUTC(), hosts.remote().orElseThrow(), this::hostStatus);
+  }
+
+  /**
+   * Shows how a host is prepared for a job (agent install, uploads) in the status bar; the steps
+   * that finish something also as a notification. Any thread.
+   */
+  private void hostStatus(String line) {
+    Platform.runLater(
+        () -> {
+          view.statusTextProperty().set(line);
+          if (!line.startsWith("uploading ")) {
+            view.notify(line);
+          }
+        });
   }
 
   /** Stops following jobs (they go on; the next open re-attaches). Any thread. */
@@ -127,6 +155,7 @@ public final class FlightdeckWindow {
             js,
             ws.tracking().repository(),
             ws.datasets(),
+            () -> ws.hosts().list().stream().map(HostConfig::name).toList(),
             tasks,
             errors,
             runId -> {
@@ -180,6 +209,7 @@ public final class FlightdeckWindow {
             files,
             f -> opener.open(f));
     runs.refresh();
+    hosts.open(ws, tasks, errors, files, view::notify);
     openJobs(ws);
     openModels(ws);
     onOpened.run();
@@ -289,12 +319,20 @@ public final class FlightdeckWindow {
     return Optional.ofNullable(models);
   }
 
+  /** The hosts controller of the open workspace (empty before it opens). */
+  public Optional<HostsController> hosts() {
+    return hosts.controller();
+  }
+
   /** The jobs controller of the open workspace (empty before it opens). */
   public Optional<JobsController> jobs() {
     return Optional.ofNullable(jobs);
   }
 
-  /** Replaces how job services are made for a workspace (before {@link #show}). */
+  /**
+   * Replaces how job services are made for a workspace (before {@link #show}); the default runs
+   * jobs on this machine and, over SSH, on the inventory's hosts.
+   */
   public void setJobServices(Function<Workspace, JobService> factory) {
     this.jobServices = factory;
   }
@@ -333,6 +371,7 @@ public final class FlightdeckWindow {
     if (jobs != null) {
       jobs.deactivate();
     }
+    hosts.close();
     tasks.close();
     shell.closeWorkspace();
   }

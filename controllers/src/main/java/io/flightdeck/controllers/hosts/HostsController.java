@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import javafx.beans.value.ChangeListener;
 import javafx.stage.Window;
 
 /**
@@ -34,6 +35,7 @@ public final class HostsController implements HostActions.Results {
   private final HostActions actions;
   private final Map<String, String> status = new HashMap<>();
   private final Map<String, String> details = new HashMap<>();
+  private final ChangeListener<HostRow> selection = (o, a, b) -> showDetails();
   private List<HostConfig> current = List.of();
   private Object lastDialog;
 
@@ -80,8 +82,13 @@ public final class HostsController implements HostActions.Results {
     view.testButton().setOnAction(e -> selected().ifPresent(actions::test));
     view.installButton().setOnAction(e -> selected().ifPresent(actions::install));
     view.uninstallButton().setOnAction(e -> selected().ifPresent(actions::uninstall));
-    view.table().getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showDetails());
+    view.table().getSelectionModel().selectedItemProperty().addListener(selection);
     showDetails();
+  }
+
+  /** Stops following the view's selection (before another workspace's controller takes over). */
+  public void dispose() {
+    view.table().getSelectionModel().selectedItemProperty().removeListener(selection);
   }
 
   /** Reloads the inventory, keeping the selection. */

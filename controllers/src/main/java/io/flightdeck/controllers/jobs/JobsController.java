@@ -45,6 +45,8 @@ public final class JobsController {
   private volatile boolean dirty = true;
 
   /**
+   * @param hosts the names of the inventory's hosts, offered besides this machine (blocking; called
+   *     on the task runner)
    * @param openRun shows a run in the Runs section
    * @param owner the window dialogs belong to
    * @param workdir the default working folder for command jobs
@@ -54,6 +56,7 @@ public final class JobsController {
       JobService jobs,
       TrackingRepository repo,
       DatasetService datasets,
+      Supplier<List<String>> hosts,
       TaskRunner tasks,
       ErrorPresenter errors,
       Consumer<String> openRun,
@@ -66,7 +69,8 @@ public final class JobsController {
     this.errors = errors;
     this.openRun = openRun;
     this.detail = new JobDetail(view, repo, tasks);
-    this.dialogs = new TrainDialogs(jobs, datasets, tasks, errors, owner, workdir, this::started);
+    this.dialogs =
+        new TrainDialogs(jobs, datasets, hosts, tasks, errors, owner, workdir, this::started);
     jobs.addListener(u -> dirty = true);
     poll.setCycleCount(Timeline.INDEFINITE);
     view.trainButton().setOnAction(e -> dialogs.openTraining(Optional.empty()));

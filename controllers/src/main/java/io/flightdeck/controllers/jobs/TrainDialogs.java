@@ -10,6 +10,7 @@ import io.flightdeck.core.dataset.DatasetService;
 import io.flightdeck.core.dataset.DatasetSummary;
 import io.flightdeck.core.dataset.DatasetVersionInfo;
 import io.flightdeck.core.error.FlightdeckException;
+import io.flightdeck.core.hosts.HostConfig;
 import io.flightdeck.core.jobs.CommandRequest;
 import io.flightdeck.core.jobs.JobService;
 import io.flightdeck.core.jobs.TrainRequest;
@@ -24,13 +25,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.animation.PauseTransition;
 import javafx.stage.Window;
+import javafx.util.Duration;
 
-/** Opens the Train dialog, fills its choices, and submits what the user chose. */
+/**
+ * Opens the Train dialog, fills its choices (dataset versions, hosts, the working folder's files
+ * for a remote host), and submits what the user chose; a refused request reopens it with the
+ * reason.
+ */
 final class TrainDialogs {
   static final Map<String, String> PARAMS = defaults();
+
+  /** What the dialog offers, loaded off the FX thread. */
+  private record Offer(List<String> versions, List<String> hosts) {}
+
   private final JobService jobs;
   private final DatasetService datasets;
+  private final Supplier<List<String>> hosts;
   private final TaskRunner tasks;
   private final ErrorPresenter errors;
   private final Supplier<Window> owner;
@@ -41,6 +53,7 @@ final class TrainDialogs {
   TrainDialogs(
       JobService jobs,
       DatasetService datasets,
+      Supplier<List<String>> hosts,
       TaskRunner tasks,
       ErrorPresenter errors,
       Supplier<Window> owner,
@@ -48,6 +61,7 @@ final class TrainDialogs {
       Consumer<JobRecord> started) {
     this.jobs = jobs;
     this.datasets = datasets;
+    this.hosts = hosts;
     this.tasks = tasks;
     this.errors = errors;
     this.owner = owner;
@@ -84,11 +98,18 @@ final class TrainDialogs {
       dialog.selectCommand(workdir.get().toString());
     }
     dialog.dataset().valueProperty().addListener((o, a, b) -> loadColumns(dialog, b));
+    PauseTransition typing = new PauseTransition(Duration.millis(300));
+    typing.setOnFinished(e -> listUploads(dialog));
+    dialog.workdirField().textProperty().addListener((o, a, b) -> typing.playFromStart());
+    dialog.host().valueProperty().addListener((o, a, b) -> listUploads(dialog));
+    listUploads(dialog);
     tasks.submit(
-        "Listing datasets",
-        p -> versions(),
-        list -> {
+        "Listing datasets and hosts",
+        p -> new Offer(versions(), hostNames()),
+        offer -> {
+          List<String> list = offer.versions();
           dialog.dataset().getItems().setAll(list);
+          dialog.setHosts(offer.hosts());
           if (earlier != null) {
             dialog.restore(earlier);
           } else if (preset.isPresent() && list.contains(preset.get())) {
@@ -97,8 +118,55 @@ final class TrainDialogs {
             dialog.dataset().setValue(list.get(0));
           }
         },
-        e -> errors.show("List datasets", e));
+        e -> errors.show("List datasets and hosts", e));
     dialog.show(this::submit);
+  }
+
+  /** This machine first, then the inventory's hosts. */
+  private List<String> hostNames() {
+    List<String> out = new ArrayList<>();
+    out.add(HostConfig.LOCAL);
+    out.addAll(hosts.get());
+    return out;
+  }
+
+  private static boolean remote(String host) {
+    return host != null && !host.isBlank() && !host.equals(HostConfig.LOCAL);
+  }
+
+  /** Offers the working folder's files when the command goes to a remote host. */
+  private void listUploads(TrainDialogView dialog) {
+    String host = dialog.host().getValue();
+    if (!remote(host)) {
+      dialog
+          .uploads()
+          .setEnabled(false, "On this machine the command runs in the working folder itself.");
+      return;
+    }
+    String folder = dialog.workdirField().getText().strip();
+    dialog.uploads().setEnabled(true, "Listing " + folder + "…");
+    tasks.submitQuietly(
+        "Listing " + folder,
+        p -> FolderFiles.list(Path.of(folder.isEmpty() ? "." : folder)),
+        listing -> {
+          if (folder.equals(dialog.workdirField().getText().strip())
+              && host.equals(dialog.host().getValue())) {
+            dialog
+                .uploads()
+                .setFiles(
+                    listing.files(),
+                    dialog.uploads().selected(),
+                    "The chosen files are copied to a new folder on "
+                        + host
+                        + ", where the command runs. Hidden files and files more than "
+                        + (FolderFiles.MAX_DEPTH - 1)
+                        + " folders deep are not listed"
+                        + (listing.truncated()
+                            ? "; only the first " + FolderFiles.MAX_FILES + " files are."
+                            : "."));
+          }
+        },
+        e -> dialog.uploads().setFiles(List.of(), List.of(), message(e)));
   }
 
   private List<String> versions() {
@@ -138,7 +206,8 @@ final class TrainDialogs {
 
   private void submit(TrainChoices c) {
     tasks.submit(
-        c.command() ? "Starting command" : "Starting training",
+        (c.command() ? "Starting command" : "Starting training")
+            + (remote(c.host()) ? " on " + c.host() : ""),
         p -> c.command() ? jobs.submitCommand(command(c)) : jobs.submitTraining(training(c)),
         started,
         e -> {
@@ -167,13 +236,14 @@ final class TrainDialogs {
               }
             });
     return new TrainRequest(
-        DatasetRef.parse(c.dataset()),
-        c.target(),
-        c.features(),
-        c.model(),
-        params,
-        c.experiment(),
-        c.runName());
+            DatasetRef.parse(c.dataset()),
+            c.target(),
+            c.features(),
+            c.model(),
+            params,
+            c.experiment(),
+            c.runName())
+        .onHost(c.host());
   }
 
   private static CommandRequest command(TrainChoices c) {
@@ -195,7 +265,8 @@ final class TrainDialogs {
       env.put(t.substring(0, eq), t.substring(eq + 1));
     }
     Path dir = Path.of(c.workdir().isBlank() ? "." : c.workdir());
-    return new CommandRequest(argv, dir, env, c.outputDir().strip(), c.experiment(), c.runName());
+    return new CommandRequest(argv, dir, env, c.outputDir().strip(), c.experiment(), c.runName())
+        .onHost(c.host(), remote(c.host()) ? c.uploads() : List.of());
   }
 
   private static String message(Throwable e) {

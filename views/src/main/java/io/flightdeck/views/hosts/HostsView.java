@@ -71,11 +71,11 @@ public final class HostsView {
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPlaceholder(
         new Label("No hosts yet. Add a GPU box, a cloud VM or a login node with Add…"));
-    table.getColumns().add(column("Name", HostRow::name, 120));
-    table.getColumns().add(column("Address", HostRow::address, 200));
-    table.getColumns().add(column("Authentication", HostRow::auth, 160));
-    table.getColumns().add(column("Max jobs", HostRow::maxJobs, 80));
-    table.getColumns().add(column("Status", HostRow::status, 260));
+    table.getColumns().add(column("Name", HostRow::name, 90));
+    table.getColumns().add(column("Address", HostRow::address, 160));
+    table.getColumns().add(column("Authentication", HostRow::auth, 125));
+    table.getColumns().add(column("Max jobs", HostRow::maxJobs, 70));
+    table.getColumns().add(column("Status", HostRow::status, 480));
     table.setOnKeyPressed(
         e -> {
           if (e.getCode() == KeyCode.ENTER && selected().isPresent()) {
@@ -105,11 +105,13 @@ public final class HostsView {
     details.setWrapText(true);
     details.setStyle("-fx-font-family: monospace;");
     details.setPromptText("Test Connection shows what the host has here.");
-    VBox right = new VBox(6, detailsTitle, details);
+    VBox lower = new VBox(6, detailsTitle, details);
     VBox.setVgrow(details, Priority.ALWAYS);
-    right.setPadding(new Insets(6));
-    SplitPane split = new SplitPane(table, right);
-    split.setDividerPositions(0.62);
+    lower.setPadding(new Insets(6));
+    // the table gets the window's width: addresses, key files and test results are long
+    SplitPane split = new SplitPane(table, lower);
+    split.setOrientation(Orientation.VERTICAL);
+    split.setDividerPositions(0.4);
     root.setTop(bar);
     root.setCenter(split);
   }

@@ -18,6 +18,9 @@ import java.util.Map;
  * @param outputDir the output folder under workdir (command job)
  * @param experiment experiment name
  * @param runName run name; may be empty
+ * @param host where it runs: "local" or a host of the inventory
+ * @param uploads files of the working folder (relative paths) to copy to a remote host (command
+ *     job)
  */
 public record TrainChoices(
     boolean command,
@@ -31,9 +34,12 @@ public record TrainChoices(
     String env,
     String outputDir,
     String experiment,
-    String runName) {
+    String runName,
+    String host,
+    List<String> uploads) {
   public TrainChoices {
     features = List.copyOf(features);
     params = Map.copyOf(params);
+    uploads = List.copyOf(uploads);
   }
 }

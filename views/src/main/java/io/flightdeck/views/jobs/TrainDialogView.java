@@ -24,7 +24,8 @@ import javafx.stage.Window;
 
 /**
  * The Train dialog: a built-in training job (dataset version, target, features, model,
- * hyperparameters) or a command job (command line, working folder, environment, output folder).
+ * hyperparameters) or a command job (command line, working folder, environment, output folder, and
+ * for a remote host the files to copy there), on this machine or a host of the inventory.
  * Non-blocking: the choices arrive through a callback; the controller fills the lists and reopens
  * it with a problem shown when the service refuses the request.
  */
@@ -46,6 +47,8 @@ public final class TrainDialogView {
   private final TextField outputDir = new TextField("outputs");
   private final TextField experiment = new TextField("Default");
   private final TextField runName = new TextField();
+  private final ComboBox<String> host = new ComboBox<>();
+  private final UploadPicker uploads = new UploadPicker();
   private final Label problem = new Label();
 
   /**
@@ -58,7 +61,7 @@ public final class TrainDialogView {
       dialog.initOwner(owner);
     }
     dialog.setTitle("Train");
-    dialog.setHeaderText("Start a training run on this machine's agent.");
+    dialog.setHeaderText("Start a tracked run on this machine or on a host of the inventory.");
     dialog.setResizable(true);
     dialog.getDialogPane().setId("train-dialog");
     dataset.setId("train-dataset");
@@ -77,6 +80,8 @@ public final class TrainDialogView {
     outputDir.setId("train-output");
     experiment.setId("train-experiment");
     runName.setId("train-run-name");
+    host.setId("train-host");
+    host.setMaxWidth(Double.MAX_VALUE);
     problem.setId("train-problem");
     problem.setWrapText(true);
     problem.getStyleClass().add("import-problem");
@@ -101,20 +106,25 @@ public final class TrainDialogView {
     c.addRow(1, new Label("Working folder"), workdir);
     c.addRow(2, new Label("Environment"), env);
     c.addRow(3, new Label("Output folder"), outputDir);
+    c.addRow(4, new Label("Files to upload"), uploads);
     c.add(
         hint(
             "Report with '##flightdeck metric KEY VALUE [STEP]' lines, or MLflow's REST API"
                 + " (MLFLOW_TRACKING_URI and MLFLOW_RUN_ID are set). Files in the output folder"
                 + " become artifacts."),
         1,
-        4);
+        5);
     command.setContent(c);
     command.setClosable(false);
     kinds.getTabs().addAll(builtin, command);
     kinds.setId("train-kind");
     GridPane common = grid();
-    common.addRow(0, new Label("Experiment"), experiment);
-    common.addRow(1, new Label("Run name"), runName);
+    common.addRow(0, new Label("Run on"), host);
+    common.addRow(1, new Label("Experiment"), experiment);
+    common.addRow(2, new Label("Run name"), runName);
+    for (GridPane g : new GridPane[] {b, c, common}) {
+      unsqueezedLabels(g);
+    }
     VBox content = new VBox(8, problem, kinds, common);
     content.setPrefWidth(620);
     dialog.getDialogPane().setContent(content);
@@ -127,6 +137,16 @@ public final class TrainDialogView {
     g.setVgap(6);
     g.setPadding(new Insets(8));
     return g;
+  }
+
+  /** The field names keep their width; the fields give way instead. */
+  private static void unsqueezedLabels(GridPane g) {
+    for (javafx.scene.Node n : g.getChildren()) {
+      Integer col = GridPane.getColumnIndex(n);
+      if (n instanceof Label l && (col == null || col == 0)) {
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+      }
+    }
   }
 
   private static Label hint(String text) {
@@ -149,6 +169,29 @@ public final class TrainDialogView {
       target.getSelectionModel().select(suggestedTarget);
     }
     features.getItems().setAll(numeric);
+  }
+
+  /** Offers where to run; the first entry (this machine) is chosen. */
+  public void setHosts(List<String> names) {
+    host.getItems().setAll(names);
+    if (!names.isEmpty()) {
+      host.getSelectionModel().select(0);
+    }
+  }
+
+  /** Where to run (the controller fills it and reacts to changes). */
+  public ComboBox<String> host() {
+    return host;
+  }
+
+  /** The files of the working folder to copy to a remote host. */
+  public UploadPicker uploads() {
+    return uploads;
+  }
+
+  /** The working folder of a command job. */
+  public TextField workdirField() {
+    return workdir;
   }
 
   /** Opens on the command tab (Run Command...). */
@@ -184,6 +227,8 @@ public final class TrainDialogView {
     outputDir.setText(c.outputDir());
     experiment.setText(c.experiment());
     runName.setText(c.runName());
+    uploads.setFiles(c.uploads(), c.uploads(), "");
+    host.setValue(c.host());
   }
 
   /** The current choices. */
@@ -202,7 +247,9 @@ public final class TrainDialogView {
         env.getText(),
         outputDir.getText(),
         experiment.getText(),
-        runName.getText());
+        runName.getText(),
+        host.getValue() == null ? "" : host.getValue(),
+        uploads.selected());
   }
 
   /** Test and controller access to fields by purpose. */
