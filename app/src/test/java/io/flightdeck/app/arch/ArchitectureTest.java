@@ -28,6 +28,8 @@ class ArchitectureTest {
     all =
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // test fixtures shared as test-jars (runners' real-sshd Sshd) are not the product
+            .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("io.flightdeck");
   }
 
@@ -143,6 +145,19 @@ class ArchitectureTest {
           .because(
               "runners reach the agent only through docs/agent-protocol.md, on any byte stream");
 
+  static final ArchRule SSH_STAYS_IN_ONE_PACKAGE =
+      noClasses()
+          .that()
+          .resideInAPackage("io.flightdeck..")
+          .and()
+          .resideOutsideOfPackage("io.flightdeck.runners.ssh..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("net.schmizz..", "com.hierynomus..", "org.bouncycastle..")
+          .because(
+              "SSHJ is one replaceable transport: hosts, keys, credentials and host operations are"
+                  + " core types");
+
   static final ArchRule AGENT_STANDS_ALONE =
       noClasses()
           .that()
@@ -163,6 +178,11 @@ class ArchitectureTest {
   @Test
   void runnersSpeakOnlyTheProtocol() {
     RUNNERS_SPEAK_ONLY_THE_PROTOCOL.check(all);
+  }
+
+  @Test
+  void sshStaysInOnePackage() {
+    SSH_STAYS_IN_ONE_PACKAGE.check(all);
   }
 
   @Test

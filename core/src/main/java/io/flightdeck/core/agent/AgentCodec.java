@@ -1,6 +1,10 @@
 package io.flightdeck.core.agent;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.flightdeck.core.json.Json;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,6 +38,70 @@ public final class AgentCodec {
   public static Map<String, Object> read(String line) {
     return Json.readObject(line);
   }
+
+  private static final JsonFactory FACTORY = Json.mapper().getFactory();
+
+  /**
+   * Reads an event line in one streaming pass (the hot path: an agent sends 100k+ per second),
+   * giving the same event as {@code event(read(line))}.
+   *
+   * @return the event, or null when the line is no event or holds nested values (then use {@link
+   *     #read})
+   * @throws IllegalArgumentException when the line is not JSON
+   */
+  public static AgentEvent readEvent(String line) {
+    String job = null;
+    String kind = null;
+    String type = null;
+    Number seq = null;
+    Number ts = null;
+    Map<String, Object> fields = new LinkedHashMap<>();
+    try (JsonParser p = FACTORY.createParser(line)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("Not a JSON object");
+      }
+      JsonToken t;
+      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken v = p.nextToken();
+        Object value =
+            switch (v) {
+              case VALUE_STRING -> p.getText();
+              case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getNumberValue();
+              case VALUE_TRUE -> Boolean.TRUE;
+              case VALUE_FALSE -> Boolean.FALSE;
+              case VALUE_NULL -> null;
+              default -> NESTED;
+            };
+        if (value == NESTED) {
+          return null;
+        }
+        switch (name) {
+          case "type" -> type = value instanceof String str ? str : null;
+          case "job" -> job = value instanceof String str ? str : null;
+          case "kind" -> kind = value instanceof String str ? str : null;
+          case "seq" -> seq = value instanceof Number n ? n : null;
+          case "ts" -> ts = value instanceof Number n ? n : null;
+          default -> {
+            if (value != null) {
+              fields.put(name, value);
+            }
+          }
+        }
+      }
+      if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+        throw new IllegalArgumentException("Not one JSON object");
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Not a JSON object: " + e.getMessage(), e);
+    }
+    if (!"event".equals(type) || job == null || kind == null || seq == null) {
+      return null;
+    }
+    return new AgentEvent(job, seq.longValue(), ts == null ? 0L : ts.longValue(), kind, fields);
+  }
+
+  private static final Object NESTED = new Object();
 
   /** Builds an event from a map read by {@link #read} whose type is "event". */
   public static AgentEvent event(Map<String, Object> m) {
