@@ -101,6 +101,9 @@ final class ModelEvalCommands {
               "Evaluation %d of %s:%d on %s (%s):%n",
               r.id(), r.model(), r.version(), r.dataset(), r.task());
           new TreeMap<>(r.metrics()).forEach((k, x) -> out.printf("  %-20s %.6f%n", k, x));
+          out.printf(
+              "Scored with ONNX Runtime on %s%n",
+              Json.mapper().readTree(r.detailJson()).path("provider").asText("?"));
           out.printf("Use it as evidence: --evidence evaluation:%d%n", r.id());
         }
         out.flush();

@@ -93,6 +93,8 @@ class ModelsCommandsTest {
     JsonNode e1 = json(ev1.out());
     assertThat(e1.get("metrics").get("accuracy").asDouble()).isBetween(0.3, 1.0);
     assertThat(e1.get("detail").get("confusion")).isNotNull();
+    // the provider is reported with every scoring job: the CPU here, with why not CUDA
+    assertThat(e1.get("detail").get("provider").asText()).startsWith("CPU (");
     long eval1 = e1.get("evaluation").asLong();
 
     Result champ =
@@ -150,7 +152,10 @@ class ModelsCommandsTest {
     // scoring writes a new dataset version whose lineage names both
     Result score = run("models", "score", "weather:champion", "--dataset", "seattle-weather:1");
     assertThat(score.code()).as(score.all()).isZero();
-    assertThat(score.out()).contains("weather:1").contains("seattle-weather:1");
+    assertThat(score.out())
+        .contains("weather:1")
+        .contains("seattle-weather:1")
+        .contains("with ONNX Runtime on CPU (");
 
     Result verify = run("models", "verify");
     assertThat(verify.code()).isZero();

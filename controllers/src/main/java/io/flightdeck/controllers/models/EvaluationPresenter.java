@@ -23,6 +23,9 @@ final class EvaluationPresenter {
     new java.util.TreeMap<>(r.metrics())
         .forEach((k, v) -> metrics.add(new MetricRow(k, fmt(v), "", "")));
     metrics.add(new MetricRow("rows", Long.toString(rep.rows()), "", ""));
+    if (!rep.provider().isEmpty()) {
+      metrics.add(new MetricRow("scored on", rep.provider(), "", ""));
+    }
     if (rep.skippedRows() > 0) {
       metrics.add(new MetricRow("skipped rows", Long.toString(rep.skippedRows()), "", ""));
     }

@@ -140,7 +140,10 @@ public final class BatchScorer {
             all.addAll(added);
             ImportRequest req =
                 new ImportRequest(csv, name, CsvDialect.DEFAULT, all, BadRowPolicy.FAIL);
-            return datasets.importDerived(req, lineageSource(dv, mv), progress);
+            return datasets.importDerived(
+                req,
+                lineageSource(dv, mv) + " with ONNX Runtime on " + scorer.provider(),
+                progress);
           } catch (IOException e) {
             throw new FlightdeckException(
                 "Cannot score " + dv.ref() + " with " + mv.ref() + ": " + e.getMessage() + ".",

@@ -54,10 +54,12 @@ public record EvaluationReport(
     Residuals residuals,
     FairnessReport fairness,
     String importanceMetric,
-    List<FeatureImportance> importance) {
+    List<FeatureImportance> importance,
+    String provider) {
 
   /** Copies the lists and maps (nulls become empty). */
   public EvaluationReport {
+    provider = provider == null ? "" : provider;
     labels = labels == null ? List.of() : List.copyOf(labels);
     unknownTargets = unknownTargets == null ? Map.of() : Map.copyOf(unknownTargets);
     columnMapping = columnMapping == null ? Map.of() : Map.copyOf(columnMapping);

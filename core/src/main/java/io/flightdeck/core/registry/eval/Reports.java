@@ -98,7 +98,8 @@ final class Reports {
         parts.residuals(),
         fairness,
         pass.classification ? "accuracy" : "r2",
-        importance);
+        importance,
+        scorer.provider());
   }
 
   private static int positiveIndex(String chosen, List<String> labels, int[] actual) {

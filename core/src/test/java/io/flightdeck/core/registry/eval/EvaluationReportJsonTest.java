@@ -36,8 +36,8 @@ class EvaluationReportJsonTest {
             0.25,
             null),
         "accuracy",
-        List.of(
-            new EvaluationReport.FeatureImportance("f0", 0.1, 0.01, new double[] {0.09, 0.11})));
+        List.of(new EvaluationReport.FeatureImportance("f0", 0.1, 0.01, new double[] {0.09, 0.11})),
+        "CPU (CUDA provider not available: test)");
   }
 
   @Test
