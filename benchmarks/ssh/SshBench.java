@@ -140,7 +140,7 @@ public final class SshBench {
 
   static double resumed(Fleet fleet, JobRecord job, Fault fault) throws Exception {
     java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-    long[] at = {-1, 0};
+    long[] at = {-1, 0, 0};
     java.util.function.Consumer<io.flightdeck.core.jobs.JobUpdate> l =
         u -> {
           if (!u.jobId().equals(job.jobId())) {
@@ -150,7 +150,9 @@ public final class SshBench {
             System.out.println("update " + u.storedSeq() + " " + u.message());
           }
           synchronized (at) {
-            if (at[0] < 0 && u.message().startsWith("running: re-attached")) {
+            if (u.message().startsWith("reconnecting")) {
+              at[2] = 1; // the cut was noticed; the job's message says "re-attached" only after it
+            } else if (at[2] == 1 && at[0] < 0 && u.message().startsWith("running: re-attached")) {
               at[0] = u.storedSeq();
             } else if (at[0] >= 0 && u.storedSeq() > at[0] && at[1] == 0) {
               at[1] = System.nanoTime();
