@@ -178,7 +178,7 @@ public final class SshHostOperations implements HostOperations {
           major > 0 ? javaLine : "",
           major,
           kv.getOrDefault("gpu", List.of()),
-          first(kv, "agentversion"),
+          first(kv, "agentversion").replaceFirst("^flightdeck-agent ", ""),
           first(kv, "agentsha"),
           (System.nanoTime() - t0) / 1_000_000);
     }
