@@ -123,7 +123,7 @@ final class SweepCommand implements Callable<Integer> {
                 DatasetRef.parse(dataset), target, features, model, params, experiment, "");
         out.printf("Sweep %s: %d trials over %s%n", sweepName, plan.size(), limits);
         out.flush();
-        List<SweepRunner.Trial> results =
+        List<io.flightdeck.core.jobs.SweepService.Trial> results =
             new SweepRunner(fleet, ws.tracking())
                 .run(
                     sweepName,
@@ -135,7 +135,7 @@ final class SweepCommand implements Callable<Integer> {
                       out.flush();
                     });
         int failed = 0;
-        for (SweepRunner.Trial t : results) {
+        for (io.flightdeck.core.jobs.SweepService.Trial t : results) {
           String state = t.job() == null ? "NOT STARTED: " + t.error() : t.job().state().name();
           out.printf(
               "  #%d %s on %s: %s%s%n",

@@ -51,7 +51,8 @@ public final class RemoteHosts {
       return io.flightdeck.runners.agent.LocalAgentConnector.fromCurrentJvm(
           LocalJobs.agentHome(ws));
     }
-    return new SshAgentConnector(ws.hosts().require(host), ops, status);
+    ws.hosts().require(host);
+    return new SshAgentConnector(host, () -> ws.hosts().require(host), ops, status);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.flightdeck.runners.jobs;
 
 import io.flightdeck.core.error.FlightdeckException;
+import io.flightdeck.core.jobs.SweepService.Trial;
 import io.flightdeck.core.jobs.TrainRequest;
 import io.flightdeck.core.tracking.JobRecord;
 import io.flightdeck.core.tracking.RunBatch;
@@ -26,13 +27,9 @@ import org.slf4j.LoggerFactory;
  * and skipped. Blocks the calling thread until every trial ended or was given up; cancel by
  * interrupting it (running trials are cancelled).
  */
-public final class SweepRunner {
+public final class SweepRunner implements io.flightdeck.core.jobs.SweepService {
   private static final Logger LOG = LoggerFactory.getLogger(SweepRunner.class);
   private static final long REST_MILLIS = 15_000;
-
-  /** A trial's outcome. */
-  public record Trial(
-      int index, Map<String, String> params, String host, JobRecord job, String error) {}
 
   private final Fleet fleet;
   private final TrackingService tracking;
@@ -49,6 +46,7 @@ public final class SweepRunner {
    * @param hostLimits the hosts to use and how many jobs each may run at once
    * @param status what the sweep does now ("trial 4 of 6 queued: no free slot ...")
    */
+  @Override
   public List<Trial> run(
       String name,
       TrainRequest base,

@@ -35,7 +35,8 @@ public final class SshAgentConnector implements AgentConnector {
   private static final Logger LOG = LoggerFactory.getLogger(SshAgentConnector.class);
   private static final Duration HELLO_TIMEOUT = Duration.ofSeconds(90);
 
-  private final HostConfig host;
+  private final String name;
+  private final java.util.function.Supplier<HostConfig> config;
   private final SshHostOperations ops;
   private final Consumer<String> status;
   private final Object filesLock = new Object();
@@ -44,23 +45,31 @@ public final class SshAgentConnector implements AgentConnector {
   private volatile String home;
 
   /**
-   * @param host the host
+   * @param name the host's inventory name
+   * @param config the host's settings, read again at every connect (an edit applies to the next
+   *     connection)
    * @param ops connections and the agent installer
    * @param status progress lines while the host is prepared (installing, uploading N MB at X MB/s)
    */
-  public SshAgentConnector(HostConfig host, SshHostOperations ops, Consumer<String> status) {
-    this.host = host;
+  public SshAgentConnector(
+      String name,
+      java.util.function.Supplier<HostConfig> config,
+      SshHostOperations ops,
+      Consumer<String> status) {
+    this.name = name;
+    this.config = config;
     this.ops = ops;
     this.status = status;
   }
 
   @Override
   public String host() {
-    return host.name();
+    return name;
   }
 
   @Override
   public AgentSession connect(AgentSession.Listener listener) {
+    HostConfig host = config.get();
     RemoteHost r = ops.connect(host);
     try {
       if (agentJar == null) {
@@ -117,13 +126,13 @@ public final class SshAgentConnector implements AgentConnector {
                   new BufferedReader(new InputStreamReader(err, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = b.readLine()) != null) {
-                  LOG.info("[agent {}] {}", host.name(), line);
+                  LOG.info("[agent {}] {}", name, line);
                 }
               } catch (IOException e) {
                 // the channel closed
               }
             },
-            "flightdeck-agent-stderr-" + host.name());
+            "flightdeck-agent-stderr-" + name);
     t.setDaemon(true);
     t.start();
   }
@@ -135,7 +144,7 @@ public final class SshAgentConnector implements AgentConnector {
           if (files != null) {
             files.close();
           }
-          files = ops.connect(host);
+          files = ops.connect(config.get());
           home = files.home() + "/" + SshHostOperations.HOME;
         }
         try {

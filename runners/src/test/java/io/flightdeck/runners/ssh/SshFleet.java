@@ -55,7 +55,7 @@ final class SshFleet {
         host ->
             host.equals("local")
                 ? LocalAgentConnector.fromCurrentJvm(ws.dir().resolve("agent"))
-                : new SshAgentConnector(ws.hosts().require(host), ops, status::add),
+                : new SshAgentConnector(host, () -> ws.hosts().require(host), ops, status::add),
         Clock.systemUTC());
   }
 }

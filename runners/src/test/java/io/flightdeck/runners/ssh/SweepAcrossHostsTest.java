@@ -46,7 +46,7 @@ class SweepAcrossHostsTest {
       assertThat(trials).hasSize(6);
       List<String> status = new CopyOnWriteArrayList<>();
       try (Fleet fleet = wiring.fleet()) {
-        List<SweepRunner.Trial> results =
+        List<io.flightdeck.core.jobs.SweepService.Trial> results =
             new SweepRunner(fleet, ws.tracking())
                 .run(
                     "grid1",
@@ -68,7 +68,8 @@ class SweepAcrossHostsTest {
                   assertThat(t.job()).as(String.valueOf(t.error())).isNotNull();
                   assertThat(t.job().state()).as(t.job().message()).isEqualTo(JobState.SUCCEEDED);
                 });
-        assertThat(results.stream().map(SweepRunner.Trial::host).distinct())
+        assertThat(
+                results.stream().map(io.flightdeck.core.jobs.SweepService.Trial::host).distinct())
             .containsExactlyInAnyOrder("node1", "node2", "node3");
       }
       assertThat(status).anyMatch(s -> s.contains("queued: no free slot"));
