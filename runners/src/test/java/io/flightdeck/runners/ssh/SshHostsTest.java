@@ -169,6 +169,9 @@ class SshHostsTest {
     assertThat(seen).as("updates arrived while it ran").hasSizeGreaterThan(1);
     assertThat(repo().run(job.runId()).orElseThrow().host()).isEqualTo("box1");
     assertThat(repo().metricHistory(job.runId(), "train/loss")).hasSize(4);
+    // the host's own load during the job, sampled by the agent on the host
+    assertThat(repo().metricKeys(job.runId()))
+        .contains("system/cpu_utilization_percentage", "system/system_memory_usage_megabytes");
     assertThat(repo().metricHistory(job.runId(), "onnx/max_abs_diff").get(0).value())
         .isLessThan(1e-4);
     RunArtifact onnx =
