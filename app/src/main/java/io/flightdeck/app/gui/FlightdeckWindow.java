@@ -14,12 +14,15 @@ import io.flightdeck.controllers.shell.FileOpener;
 import io.flightdeck.controllers.shell.ShellController;
 import io.flightdeck.controllers.shell.UiSettings;
 import io.flightdeck.controllers.task.ExecutorTaskRunner;
-import io.flightdeck.core.hosts.HostConfig;
+import io.flightdeck.core.error.FlightdeckException;
 import io.flightdeck.core.jobs.JobService;
+import io.flightdeck.core.jobs.SweepService;
 import io.flightdeck.core.registry.eval.BatchScorer;
 import io.flightdeck.core.registry.eval.ModelEvaluator;
 import io.flightdeck.core.workspace.Workspace;
 import io.flightdeck.core.workspace.WorkspaceLocations;
+import io.flightdeck.runners.jobs.Fleet;
+import io.flightdeck.runners.jobs.SweepRunner;
 import io.flightdeck.runners.models.ChildProcessModelInspector;
 import io.flightdeck.store.LocalWorkspace;
 import io.flightdeck.views.jobs.JobsView;
@@ -31,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -50,7 +54,8 @@ public final class FlightdeckWindow {
   private final Stage stage;
   private final UiSettings settings;
   private final MainView view = new MainView();
-  private final ExecutorTaskRunner tasks = new ExecutorTaskRunner(2);
+  // a running sweep holds one thread for its whole length; the others keep the UI fed
+  private final ExecutorTaskRunner tasks = new ExecutorTaskRunner(4);
   private final ErrorPresenter errors;
   private final ShellController shell;
   private final RunsView runsView = new RunsView();
@@ -60,6 +65,8 @@ public final class FlightdeckWindow {
   private final JobsView jobsView = new JobsView();
   private final HostsSection hosts;
   private Function<Workspace, JobService> jobServices = this::jobsWithHosts;
+  private BiFunction<Workspace, JobService, SweepService> sweepServices =
+      FlightdeckWindow::sweepsOver;
   private volatile JobService jobService;
   private JobsController jobs;
   private final ModelsView modelsView = new ModelsView();
@@ -121,6 +128,23 @@ public final class FlightdeckWindow {
   }
 
   /**
+   * The default sweep service: trials go through the window's own job service, so they count
+   * against each host's limit with every other job and show in the Jobs table as they start.
+   */
+  private static SweepService sweepsOver(Workspace ws, JobService js) {
+    if (js instanceof Fleet fleet) {
+      return new SweepRunner(fleet, ws.tracking());
+    }
+    return (name, base, trials, limits, status) -> {
+      throw new FlightdeckException(
+          "Sweeps need the fleet job service; this window runs jobs with "
+              + js.getClass().getSimpleName()
+              + ".",
+          "Start sweeps from the command line: flightdeck sweep --help.");
+    };
+  }
+
+  /**
    * Shows how a host is prepared for a job (agent install, uploads) in the status bar; the steps
    * that finish something also as a notification. Any thread.
    */
@@ -153,14 +177,20 @@ public final class FlightdeckWindow {
         new JobsController(
             jobsView,
             js,
+            sweepServices.apply(ws, js),
             ws.tracking().repository(),
             ws.datasets(),
-            () -> ws.hosts().list().stream().map(HostConfig::name).toList(),
+            () -> ws.hosts().list(),
             tasks,
             errors,
+            view::notify,
             runId -> {
               view.selectSection("runs");
               runs().ifPresent(r -> r.showRun(runId));
+            },
+            sweep -> {
+              view.selectSection("runs");
+              runs().ifPresent(r -> r.showGroupedBy("tags.flightdeck.sweep"));
             },
             () -> stage,
             () -> Path.of(System.getProperty("user.home")));
@@ -174,15 +204,29 @@ public final class FlightdeckWindow {
               view.selectSection("jobs");
               current.openTraining(Optional.empty());
             });
+    runsView.sweepButton().setDisable(false);
+    runsView
+        .sweepButton()
+        .setOnAction(
+            e -> {
+              view.selectSection("jobs");
+              current.openSweep(Optional.empty());
+            });
     shell
         .datasets()
         .ifPresent(
-            d ->
-                d.setOnTrain(
-                    ref -> {
-                      view.selectSection("jobs");
-                      current.openTraining(Optional.of(ref));
-                    }));
+            d -> {
+              d.setOnTrain(
+                  ref -> {
+                    view.selectSection("jobs");
+                    current.openTraining(Optional.of(ref));
+                  });
+              d.setOnSweep(
+                  ref -> {
+                    view.selectSection("jobs");
+                    current.openSweep(Optional.of(ref));
+                  });
+            });
     tasks.submit(
         "Re-attaching running jobs",
         p -> {
@@ -335,6 +379,14 @@ public final class FlightdeckWindow {
    */
   public void setJobServices(Function<Workspace, JobService> factory) {
     this.jobServices = factory;
+  }
+
+  /**
+   * Replaces how sweep services are made for a workspace and its job service (before {@link
+   * #show}); the default runs the trials through that job service when it is a {@code Fleet}.
+   */
+  public void setSweepServices(BiFunction<Workspace, JobService, SweepService> factory) {
+    this.sweepServices = factory;
   }
 
   /** Replaces how artifacts are opened on the desktop (tests record instead). */

@@ -99,6 +99,11 @@ public final class DatasetsController {
     onTrain = c;
   }
 
+  /** What "Sweep…" does with the selected version. */
+  public void setOnSweep(Consumer<DatasetRef> c) {
+    view.setOnSweep(() -> selectedRef().ifPresent(c));
+  }
+
   public void setOnOpenDrift(Consumer<DatasetRef> c) {
     onOpenDrift = c;
   }

@@ -1,15 +1,19 @@
 package io.flightdeck.controllers.jobs;
 
+import io.flightdeck.controllers.shell.ActionNotifier;
 import io.flightdeck.controllers.shell.ErrorPresenter;
 import io.flightdeck.controllers.task.TaskRunner;
 import io.flightdeck.core.dataset.DatasetRef;
 import io.flightdeck.core.dataset.DatasetService;
+import io.flightdeck.core.hosts.HostConfig;
 import io.flightdeck.core.jobs.JobService;
+import io.flightdeck.core.jobs.SweepService;
 import io.flightdeck.core.tracking.JobRecord;
 import io.flightdeck.core.tracking.JobState;
 import io.flightdeck.core.tracking.TrackingRepository;
 import io.flightdeck.views.jobs.JobRow;
 import io.flightdeck.views.jobs.JobsView;
+import io.flightdeck.views.jobs.SweepDialogView;
 import io.flightdeck.views.jobs.TrainDialogView;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -24,9 +28,9 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 
 /**
- * The Jobs section: starts training and command jobs, shows every job with its live state, chart
- * and log, and cancels. Polls the store every 500 ms while a job is live (the agent's events are
- * stored by the job service on its own thread; the UI never waits for them).
+ * The Jobs section: starts training and command jobs and sweeps, shows every job with its live
+ * state, chart and log, and cancels. Polls the store every 500 ms while a job is live (the agent's
+ * events are stored by the job service on its own thread; the UI never waits for them).
  */
 public final class JobsController {
   private static final DateTimeFormatter TIME =
@@ -39,27 +43,34 @@ public final class JobsController {
   private final ErrorPresenter errors;
   private final Consumer<String> openRun;
   private final TrainDialogs dialogs;
+  private final SweepDialogs sweepDialogs;
   private final JobDetail detail;
   private final Timeline poll = new Timeline(new KeyFrame(Duration.millis(500), e -> refresh()));
   private boolean loading;
   private volatile boolean dirty = true;
 
   /**
-   * @param hosts the names of the inventory's hosts, offered besides this machine (blocking; called
-   *     on the task runner)
+   * @param sweeps runs sweeps (blocking; called on the task runner)
+   * @param hosts the inventory's hosts, offered besides this machine (blocking; called on the task
+   *     runner)
+   * @param notifier shows a notification with an action (a sweep's end)
    * @param openRun shows a run in the Runs section
+   * @param openSweep shows a sweep's runs (by its name) grouped in the Runs section
    * @param owner the window dialogs belong to
    * @param workdir the default working folder for command jobs
    */
   public JobsController(
       JobsView view,
       JobService jobs,
+      SweepService sweeps,
       TrackingRepository repo,
       DatasetService datasets,
-      Supplier<List<String>> hosts,
+      Supplier<List<HostConfig>> hosts,
       TaskRunner tasks,
       ErrorPresenter errors,
+      ActionNotifier notifier,
       Consumer<String> openRun,
+      Consumer<String> openSweep,
       Supplier<Window> owner,
       Supplier<Path> workdir) {
     this.view = view;
@@ -69,11 +80,23 @@ public final class JobsController {
     this.errors = errors;
     this.openRun = openRun;
     this.detail = new JobDetail(view, repo, tasks);
+    DatasetChoices choices = new DatasetChoices(datasets, tasks);
     this.dialogs =
-        new TrainDialogs(jobs, datasets, hosts, tasks, errors, owner, workdir, this::started);
+        new TrainDialogs(
+            jobs,
+            choices,
+            () -> hosts.get().stream().map(HostConfig::name).toList(),
+            tasks,
+            errors,
+            owner,
+            workdir,
+            this::started);
+    this.sweepDialogs =
+        new SweepDialogs(sweeps, choices, hosts, tasks, errors, notifier, openSweep, owner);
     jobs.addListener(u -> dirty = true);
     poll.setCycleCount(Timeline.INDEFINITE);
     view.trainButton().setOnAction(e -> dialogs.openTraining(Optional.empty()));
+    view.sweepButton().setOnAction(e -> sweepDialogs.open(Optional.empty()));
     view.runCommandButton().setOnAction(e -> dialogs.openCommand());
     view.cancelButton().setOnAction(e -> cancelSelected());
     view.openRunButton().setOnAction(e -> selected().ifPresent(r -> openRun.accept(r.runId())));
@@ -100,9 +123,19 @@ public final class JobsController {
     dialogs.openTraining(dataset);
   }
 
+  /** Opens the Sweep dialog, with a dataset version chosen when given. */
+  public void openSweep(Optional<DatasetRef> dataset) {
+    sweepDialogs.open(dataset);
+  }
+
   /** The dialog opened last (tests). */
   public TrainDialogView lastDialog() {
     return dialogs.lastDialog();
+  }
+
+  /** The Sweep dialog opened last (tests). */
+  public SweepDialogView lastSweepDialog() {
+    return sweepDialogs.lastDialog();
   }
 
   private void started(JobRecord job) {

@@ -2,13 +2,7 @@ package io.flightdeck.controllers.jobs;
 
 import io.flightdeck.controllers.shell.ErrorPresenter;
 import io.flightdeck.controllers.task.TaskRunner;
-import io.flightdeck.core.dataset.ColumnRole;
-import io.flightdeck.core.dataset.ColumnSpec;
-import io.flightdeck.core.dataset.ColumnType;
 import io.flightdeck.core.dataset.DatasetRef;
-import io.flightdeck.core.dataset.DatasetService;
-import io.flightdeck.core.dataset.DatasetSummary;
-import io.flightdeck.core.dataset.DatasetVersionInfo;
 import io.flightdeck.core.error.FlightdeckException;
 import io.flightdeck.core.hosts.HostConfig;
 import io.flightdeck.core.jobs.CommandRequest;
@@ -41,7 +35,7 @@ final class TrainDialogs {
   private record Offer(List<String> versions, List<String> hosts) {}
 
   private final JobService jobs;
-  private final DatasetService datasets;
+  private final DatasetChoices choices;
   private final Supplier<List<String>> hosts;
   private final TaskRunner tasks;
   private final ErrorPresenter errors;
@@ -52,7 +46,7 @@ final class TrainDialogs {
 
   TrainDialogs(
       JobService jobs,
-      DatasetService datasets,
+      DatasetChoices choices,
       Supplier<List<String>> hosts,
       TaskRunner tasks,
       ErrorPresenter errors,
@@ -60,7 +54,7 @@ final class TrainDialogs {
       Supplier<Path> workdir,
       Consumer<JobRecord> started) {
     this.jobs = jobs;
-    this.datasets = datasets;
+    this.choices = choices;
     this.hosts = hosts;
     this.tasks = tasks;
     this.errors = errors;
@@ -97,7 +91,7 @@ final class TrainDialogs {
     if (command) {
       dialog.selectCommand(workdir.get().toString());
     }
-    dialog.dataset().valueProperty().addListener((o, a, b) -> loadColumns(dialog, b));
+    choices.follow(dialog.data(), dialog::showProblem);
     PauseTransition typing = new PauseTransition(Duration.millis(300));
     typing.setOnFinished(e -> listUploads(dialog));
     dialog.workdirField().textProperty().addListener((o, a, b) -> typing.playFromStart());
@@ -105,7 +99,7 @@ final class TrainDialogs {
     listUploads(dialog);
     tasks.submit(
         "Listing datasets and hosts",
-        p -> new Offer(versions(), hostNames()),
+        p -> new Offer(choices.versions(), hostNames()),
         offer -> {
           List<String> list = offer.versions();
           dialog.dataset().getItems().setAll(list);
@@ -167,41 +161,6 @@ final class TrainDialogs {
           }
         },
         e -> dialog.uploads().setFiles(List.of(), List.of(), message(e)));
-  }
-
-  private List<String> versions() {
-    List<String> out = new ArrayList<>();
-    for (DatasetSummary s : datasets.list()) {
-      for (DatasetVersionInfo v : datasets.versions(s.name())) {
-        out.add(0, v.ref().toString());
-      }
-    }
-    return out;
-  }
-
-  private void loadColumns(TrainDialogView dialog, String version) {
-    if (version == null || version.isBlank()) {
-      return;
-    }
-    tasks.submitQuietly(
-        "Reading columns",
-        p -> datasets.version(DatasetRef.parse(version)).schema(),
-        schema -> {
-          List<String> all = schema.stream().map(ColumnSpec::name).toList();
-          List<String> numeric =
-              schema.stream()
-                  .filter(c -> c.type() == ColumnType.INTEGER || c.type() == ColumnType.DECIMAL)
-                  .map(ColumnSpec::name)
-                  .toList();
-          String target =
-              schema.stream()
-                  .filter(c -> c.role() == ColumnRole.TARGET)
-                  .map(ColumnSpec::name)
-                  .findFirst()
-                  .orElse(null);
-          dialog.setColumns(all, numeric, target);
-        },
-        e -> dialog.showProblem(message(e)));
   }
 
   private void submit(TrainChoices c) {
@@ -270,6 +229,6 @@ final class TrainDialogs {
   }
 
   private static String message(Throwable e) {
-    return e instanceof FlightdeckException fe ? fe.oneLine() : String.valueOf(e.getMessage());
+    return DatasetChoices.message(e);
   }
 }

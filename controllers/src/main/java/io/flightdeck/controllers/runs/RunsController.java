@@ -46,6 +46,7 @@ public final class RunsController {
   private RunFilter filter = RunFilter.ALL;
   private boolean columnsConfigured;
   private String pendingRun;
+  private String pendingGroup;
   private String detailRun;
   private boolean restoring;
 
@@ -119,6 +120,15 @@ public final class RunsController {
     refresh();
   }
 
+  /**
+   * Shows every run grouped by a key ({@code tags.flightdeck.sweep}, {@code params.epochs}), on the
+   * Groups tab, once the runs are reloaded.
+   */
+  public void showGroupedBy(String key) {
+    pendingGroup = key;
+    refresh();
+  }
+
   private void loaded(Loaded l) {
     all = l.entries();
     Map<Long, Long> counts =
@@ -139,7 +149,9 @@ public final class RunsController {
                         e.id(), e.name(), counts.getOrDefault(e.id(), 0L).intValue())));
     RunRows.Keys keys = RunRows.keys(all);
     view.setAvailableKeys(keys.params(), keys.tags(), keys.metrics());
-    String group = view.groupByProperty().get();
+    String group = pendingGroup != null ? pendingGroup : view.groupByProperty().get();
+    boolean regroup = pendingGroup != null;
+    pendingGroup = null;
     view.groupByChoices().setAll(RunRows.groupChoices(keys));
     view.groupByProperty().set(group);
     if (!columnsConfigured) {
@@ -148,7 +160,7 @@ public final class RunsController {
     }
     String pending = pendingRun;
     pendingRun = null;
-    Long select = selected;
+    Long select = regroup ? null : selected; // a regroup shows All runs
     if (pending != null) {
       RunRows.Entry target =
           all.stream().filter(e -> e.row().runId().equals(pending)).findFirst().orElse(null);
@@ -170,6 +182,9 @@ public final class RunsController {
     if (pending != null) {
       view.selectRun(pending);
       view.showTab("tab-run-charts");
+    }
+    if (regroup) {
+      view.showTab("tab-groups");
     }
     if (detailRun != null) {
       details.show(detailRun);

@@ -47,6 +47,7 @@ public final class DatasetsView {
   private final Button overrideButton = new Button("Allow Use…");
   private final Button exportButton = new Button("Export CSV…");
   private final Button trainButton = new Button("Train…");
+  private final Button sweepButton = new Button("Sweep…");
   private final Button emptySampleButton = new Button("Load Sample Workspace");
   private final VBox emptyState = new VBox(12);
   private final TabPane tabs = new TabPane();
@@ -68,6 +69,8 @@ public final class DatasetsView {
     exportButton.setId("export-dataset");
     trainButton.setId("train-from-dataset");
     trainButton.setTooltip(new Tooltip("Train a built-in model on the selected version"));
+    sweepButton.setId("sweep-from-dataset");
+    sweepButton.setTooltip(new Tooltip("Sweep hyperparameters on the selected version"));
     emptySampleButton.setId("load-sample-empty");
     Label title = new Label("Datasets");
     title.getStyleClass().add("section-title");
@@ -83,6 +86,7 @@ public final class DatasetsView {
             overrideButton,
             driftButton,
             trainButton,
+            sweepButton,
             exportButton);
     toolbar.setAlignment(Pos.CENTER_LEFT);
     toolbar.setPadding(new Insets(0, 0, 8, 0));
@@ -133,7 +137,7 @@ public final class DatasetsView {
                   return r == null || !r.failed() || r.status().contains("overridden");
                 },
                 versions.getSelectionModel().selectedItemProperty()));
-    for (Button b : new Button[] {contractButton, driftButton, trainButton}) {
+    for (Button b : new Button[] {contractButton, driftButton, trainButton, sweepButton}) {
       b.disableProperty().bind(versions.getSelectionModel().selectedItemProperty().isNull());
     }
     for (Button b :
@@ -144,6 +148,7 @@ public final class DatasetsView {
           validateButton,
           driftButton,
           trainButton,
+          sweepButton,
           exportButton
         }) {
       b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -287,6 +292,10 @@ public final class DatasetsView {
 
   public void setOnTrain(Runnable r) {
     trainButton.setOnAction(e -> r.run());
+  }
+
+  public void setOnSweep(Runnable r) {
+    sweepButton.setOnAction(e -> r.run());
   }
 
   public void setOnDrift(Runnable r) {

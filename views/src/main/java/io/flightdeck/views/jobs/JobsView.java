@@ -28,6 +28,7 @@ import javafx.scene.layout.VBox;
  */
 public final class JobsView extends BorderPane {
   private final Button train = new Button("Train...");
+  private final Button sweep = new Button("Sweep...");
   private final Button runCommand = new Button("Run Command...");
   private final Button cancel = new Button("Cancel Job");
   private final Button openRun = new Button("Open Run");
@@ -43,13 +44,16 @@ public final class JobsView extends BorderPane {
     setId("jobs-view");
     train.setId("jobs-train");
     train.setTooltip(new Tooltip("Train a built-in model on a dataset version (Ctrl+T)"));
+    sweep.setId("jobs-sweep");
+    sweep.setTooltip(
+        new Tooltip("Train one run per hyperparameter combination or draw, across hosts"));
     runCommand.setId("jobs-run-command");
     cancel.setId("jobs-cancel");
     cancel.disableProperty().bind(cancellable.not());
     cancel.setTooltip(new Tooltip("Kill the job's whole process tree"));
     openRun.setId("jobs-open-run");
     openRun.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-    ToolBar bar = new ToolBar(train, runCommand, cancel, openRun);
+    ToolBar bar = new ToolBar(train, sweep, runCommand, cancel, openRun);
 
     table.setId("jobs-table");
     table.setItems(rows);
@@ -89,6 +93,10 @@ public final class JobsView extends BorderPane {
 
   public Button trainButton() {
     return train;
+  }
+
+  public Button sweepButton() {
+    return sweep;
   }
 
   public Button runCommandButton() {

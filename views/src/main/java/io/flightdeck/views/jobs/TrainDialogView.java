@@ -1,19 +1,15 @@
 package io.flightdeck.views.jobs;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
@@ -35,11 +31,7 @@ public final class TrainDialogView {
   private final TabPane kinds = new TabPane();
   private final Tab builtin = new Tab("Built-in model");
   private final Tab command = new Tab("Command");
-  private final ComboBox<String> dataset = new ComboBox<>();
-  private final ComboBox<String> target = new ComboBox<>();
-  private final ListView<String> features = new ListView<>();
-  private final ComboBox<String> model =
-      new ComboBox<>(FXCollections.observableArrayList("logistic", "linear"));
+  private final TrainingDataFields data = new TrainingDataFields("train");
   private final Map<String, TextField> params = new LinkedHashMap<>();
   private final TextField commandLine = new TextField();
   private final TextField workdir = new TextField();
@@ -64,13 +56,6 @@ public final class TrainDialogView {
     dialog.setHeaderText("Start a tracked run on this machine or on a host of the inventory.");
     dialog.setResizable(true);
     dialog.getDialogPane().setId("train-dialog");
-    dataset.setId("train-dataset");
-    target.setId("train-target");
-    features.setId("train-features");
-    features.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-    features.setPrefHeight(120);
-    model.setId("train-model");
-    model.getSelectionModel().select("logistic");
     commandLine.setId("train-command");
     commandLine.setPromptText("python3 train.py --lr 0.01");
     workdir.setId("train-workdir");
@@ -87,12 +72,7 @@ public final class TrainDialogView {
     problem.getStyleClass().add("import-problem");
 
     GridPane b = grid();
-    int r = 0;
-    b.addRow(r++, new Label("Dataset version"), dataset);
-    b.addRow(r++, new Label("Target"), target);
-    b.addRow(r++, new Label("Features"), features);
-    b.add(hint("None selected = every numeric column but the target."), 1, r++);
-    b.addRow(r++, new Label("Model"), model);
+    int r = data.addTo(b, 0, hint("None selected = every numeric column but the target."));
     for (Map.Entry<String, String> e : paramDefaults.entrySet()) {
       TextField f = new TextField(e.getValue());
       f.setId("train-param-" + e.getKey());
@@ -131,7 +111,7 @@ public final class TrainDialogView {
     dialog.getDialogPane().getButtonTypes().addAll(start, ButtonType.CANCEL);
   }
 
-  private static GridPane grid() {
+  static GridPane grid() {
     GridPane g = new GridPane();
     g.setHgap(8);
     g.setVgap(6);
@@ -140,7 +120,7 @@ public final class TrainDialogView {
   }
 
   /** The field names keep their width; the fields give way instead. */
-  private static void unsqueezedLabels(GridPane g) {
+  static void unsqueezedLabels(GridPane g) {
     for (javafx.scene.Node n : g.getChildren()) {
       Integer col = GridPane.getColumnIndex(n);
       if (n instanceof Label l && (col == null || col == 0)) {
@@ -149,7 +129,7 @@ public final class TrainDialogView {
     }
   }
 
-  private static Label hint(String text) {
+  static Label hint(String text) {
     Label l = new Label(text);
     l.setWrapText(true);
     l.setMaxWidth(440);
@@ -159,16 +139,12 @@ public final class TrainDialogView {
 
   /** The dataset choice (the controller fills it and reacts to changes). */
   public ComboBox<String> dataset() {
-    return dataset;
+    return data.dataset();
   }
 
-  /** Offers a version's columns: every column as a target, numeric ones as features. */
-  public void setColumns(List<String> all, List<String> numeric, String suggestedTarget) {
-    target.getItems().setAll(all);
-    if (suggestedTarget != null && all.contains(suggestedTarget)) {
-      target.getSelectionModel().select(suggestedTarget);
-    }
-    features.getItems().setAll(numeric);
+  /** Dataset version, target, features and model. */
+  public TrainingDataFields data() {
+    return data;
   }
 
   /** Offers where to run; the first entry (this machine) is chosen. */
@@ -208,10 +184,7 @@ public final class TrainDialogView {
   /** Re-fills the dialog with earlier choices (after a refusal). */
   public void restore(TrainChoices c) {
     kinds.getSelectionModel().select(c.command() ? command : builtin);
-    dataset.getSelectionModel().select(c.dataset());
-    target.getSelectionModel().select(c.target());
-    c.features().forEach(f -> features.getSelectionModel().select(f));
-    model.getSelectionModel().select(c.model());
+    data.restore(c.dataset(), c.target(), c.features(), c.model());
     c.params()
         .forEach(
             (k, v) ->
@@ -237,10 +210,10 @@ public final class TrainDialogView {
     params.forEach((k, f) -> p.put(k, f.getText()));
     return new TrainChoices(
         kinds.getSelectionModel().getSelectedItem() == command,
-        dataset.getValue() == null ? "" : dataset.getValue(),
-        target.getValue() == null ? "" : target.getValue(),
-        new ArrayList<>(features.getSelectionModel().getSelectedItems()),
-        model.getValue(),
+        data.datasetValue(),
+        data.targetValue(),
+        data.chosenFeatures(),
+        data.model().getValue(),
         p,
         commandLine.getText(),
         workdir.getText(),
@@ -258,11 +231,11 @@ public final class TrainDialogView {
   }
 
   public ComboBox<String> target() {
-    return target;
+    return data.target();
   }
 
   public ComboBox<String> model() {
-    return model;
+    return data.model();
   }
 
   public TextField param(String name) {

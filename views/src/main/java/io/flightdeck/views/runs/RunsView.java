@@ -47,6 +47,7 @@ public final class RunsView {
   private final Button compare = new Button("Compare");
   private final Button export = new Button("Export CSV…");
   private final Button train = new Button("Train…");
+  private final Button sweep = new Button("Sweep…");
   private final javafx.scene.control.MenuItem mlflowImport =
       new javafx.scene.control.MenuItem("Import mlruns/ Folder…");
   private final javafx.scene.control.MenuItem mlflowExport =
@@ -72,6 +73,9 @@ public final class RunsView {
     train.setId("train");
     train.setDisable(true);
     train.setTooltip(new Tooltip("Start a training run"));
+    sweep.setId("sweep");
+    sweep.setDisable(true);
+    sweep.setTooltip(new Tooltip("Start a hyperparameter sweep"));
     mlflow.setId("mlflow-menu");
     mlflowImport.setId("mlflow-import");
     mlflowExport.setId("mlflow-export");
@@ -93,7 +97,8 @@ public final class RunsView {
             compare,
             export,
             mlflow,
-            train);
+            train,
+            sweep);
     toolbar.setAlignment(Pos.CENTER_LEFT);
     filter.setId("runs-filter");
     filter.setPromptText("Filter: metrics.auc > 0.9 and params.lr = '0.01'   (Enter applies)");
@@ -314,6 +319,11 @@ public final class RunsView {
    */
   public Button trainButton() {
     return train;
+  }
+
+  /** The Sweep… button, disabled and without action until the sweep feature enables it. */
+  public Button sweepButton() {
+    return sweep;
   }
 
   public void setOnRefresh(Runnable r) {

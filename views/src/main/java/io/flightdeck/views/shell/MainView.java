@@ -196,11 +196,40 @@ public final class MainView {
 
   /** Shows a short notification at the bottom of the content area that hides itself. */
   public void notify(String message) {
+    notifications.getActions().clear();
     notifications.show(message);
     javafx.animation.PauseTransition hide =
         new javafx.animation.PauseTransition(javafx.util.Duration.seconds(4));
     hide.setOnFinished(e -> notifications.hide());
     hide.play();
+  }
+
+  /**
+   * Shows a notification with one action button; it hides itself after a while, or when the action
+   * is taken.
+   */
+  public void notify(String message, String actionText, Runnable action) {
+    notifications
+        .getActions()
+        .setAll(
+            new org.controlsfx.control.action.Action(
+                actionText,
+                e -> {
+                  notifications.hide();
+                  action.run();
+                }));
+    notifications.show(message);
+    javafx.animation.PauseTransition hide =
+        new javafx.animation.PauseTransition(javafx.util.Duration.seconds(12));
+    hide.setOnFinished(e -> notifications.hide());
+    hide.play();
+  }
+
+  /** Takes the action of the notification shown last, if it has one (tests, keyboard). */
+  public void takeNotificationAction() {
+    if (!notifications.getActions().isEmpty()) {
+      notifications.getActions().get(0).handle(new javafx.event.ActionEvent());
+    }
   }
 
   /** The text of the notification shown last. */
