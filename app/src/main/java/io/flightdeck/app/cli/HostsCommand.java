@@ -1,6 +1,7 @@
 package io.flightdeck.app.cli;
 
 import io.flightdeck.app.jobs.RemoteHosts;
+import io.flightdeck.controllers.hosts.SshConfigFile;
 import io.flightdeck.core.error.FlightdeckException;
 import io.flightdeck.core.hosts.AuthMethod;
 import io.flightdeck.core.hosts.HostConfig;
@@ -9,7 +10,9 @@ import io.flightdeck.core.hosts.HostService;
 import io.flightdeck.core.hosts.KeyOffer;
 import io.flightdeck.core.json.Json;
 import io.flightdeck.store.LocalWorkspace;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,18 +57,25 @@ final class HostsCommand {
     @Parameters(index = "0", paramLabel = "NAME")
     String name;
 
-    @Option(
-        names = "--host",
-        required = true,
-        paramLabel = "H",
-        description = "DNS name or address.")
+    @Option(names = "--host", paramLabel = "H", description = "DNS name or address.")
     String hostname;
 
     @Option(names = "--port", paramLabel = "P", description = "SSH port (default 22).")
-    int port = 22;
+    Integer port;
 
     @Option(names = "--user", paramLabel = "U", description = "Remote user (default: you).")
-    String user = System.getProperty("user.name");
+    String user;
+
+    @Option(
+        names = "--ssh-config",
+        paramLabel = "ALIAS",
+        description =
+            "Take host name, port, user and key from this Host alias of ~/.ssh/config (options given"
+                + " here win).")
+    String sshAlias;
+
+    @Option(names = "--ssh-config-file", paramLabel = "FILE", hidden = true)
+    Path sshConfigFile = Path.of(System.getProperty("user.home"), ".ssh", "config");
 
     @Option(
         names = "--key",
@@ -88,13 +98,65 @@ final class HostsCommand {
     @Option(names = "--replace", description = "Replace a host of the same name.")
     boolean replace;
 
+    private void fromSshConfig() {
+      List<SshConfigFile.Entry> entries;
+      try {
+        entries = SshConfigFile.read(sshConfigFile);
+      } catch (IOException e) {
+        throw new FlightdeckException(
+            "Cannot read " + sshConfigFile + ": " + e.getMessage(),
+            "Check the file's permissions.");
+      }
+      SshConfigFile.Entry e =
+          entries.stream()
+              .filter(x -> x.alias().equals(sshAlias))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new FlightdeckException(
+                          "There is no Host '" + sshAlias + "' in " + sshConfigFile + ".",
+                          "Aliases there: "
+                              + (entries.isEmpty()
+                                  ? "none"
+                                  : String.join(
+                                      ", ",
+                                      entries.stream().map(SshConfigFile.Entry::alias).toList()))
+                              + "."));
+      if (hostname == null) {
+        hostname = e.hostname();
+      }
+      if (port == null && !e.port().isBlank()) {
+        try {
+          port = Integer.parseInt(e.port().trim());
+        } catch (NumberFormatException ex) {
+          throw new FlightdeckException(
+              "Port '" + e.port() + "' of Host " + sshAlias + " is not a number.",
+              "Fix it in " + sshConfigFile + " or give --port.");
+        }
+      }
+      if (user == null && !e.user().isBlank()) {
+        user = e.user();
+      }
+      if (key == null && !password && !e.identityFile().isBlank()) {
+        key = e.identityFile();
+      }
+    }
+
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
+      if (sshAlias != null) {
+        fromSshConfig();
+      }
+      if (hostname == null) {
+        throw new FlightdeckException(
+            "No host name was given.",
+            "Give --host H, or --ssh-config ALIAS to take it from ~/.ssh/config.");
+      }
       try (LocalWorkspace ws = root(spec).openWorkspace()) {
         HostConfig h =
-            HostConfig.of(name, hostname, user)
-                .withPort(port)
+            HostConfig.of(name, hostname, user == null ? System.getProperty("user.name") : user)
+                .withPort(port == null ? 22 : port)
                 .withMaxJobs(maxJobs)
                 .withJava(java)
                 .withAuth(password ? AuthMethod.PASSWORD : AuthMethod.AGENT);
@@ -116,9 +178,9 @@ final class HostsCommand {
               throw new FlightdeckException(o.message(), "A changed key is never accepted here.");
             }
             throw new FlightdeckException(
-                hostname
+                h.hostname()
                     + ":"
-                    + port
+                    + h.port()
                     + " offers "
                     + o.keyType()
                     + " "

@@ -159,6 +159,41 @@ class HostsCommandsTest {
               "remote");
       assertThat(sweep.out()).contains("Sweep s1: 2 of 2 succeeded.");
 
+      // the same server under a ~/.ssh/config alias
+      Path sshConfig = tmp.resolve("ssh_config");
+      Files.writeString(
+          sshConfig,
+          "Host lab\n  HostName 127.0.0.1\n  Port "
+              + port
+              + "\n  User "
+              + Sshd.user()
+              + "\n  IdentityFile "
+              + key
+              + "\n");
+      Result alias =
+          ok(
+              "hosts",
+              "add",
+              "lab",
+              "--ssh-config",
+              "lab",
+              "--ssh-config-file",
+              sshConfig.toString(),
+              "--accept-fingerprint",
+              sshd.fingerprint());
+      assertThat(alias.out())
+          .contains("Added host lab (" + Sshd.user() + "@127.0.0.1:" + port + ", KEY)");
+      Result noAlias =
+          run(
+              "hosts",
+              "add",
+              "x",
+              "--ssh-config",
+              "nope",
+              "--ssh-config-file",
+              sshConfig.toString());
+      assertThat(noAlias.err()).contains("There is no Host 'nope'").contains("Aliases there: lab");
+
       Result busy = ok("hosts", "remove", "box");
       assertThat(busy.out()).contains("Removed host box");
       Result gone =
