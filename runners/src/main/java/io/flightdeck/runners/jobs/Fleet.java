@@ -99,6 +99,16 @@ public final class Fleet implements JobService {
         });
   }
 
+  /**
+   * Checks a training request against its dataset version (columns, model, hyperparameters) without
+   * touching any host or creating anything.
+   *
+   * @throws FlightdeckException naming what is wrong
+   */
+  public void check(TrainRequest request) {
+    new TrainingPlanner(datasets).plan(request);
+  }
+
   @Override
   public JobRecord submitTraining(TrainRequest request) {
     return manager(request.host()).submitTraining(request);

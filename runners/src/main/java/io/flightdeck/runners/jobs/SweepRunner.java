@@ -63,6 +63,17 @@ public final class SweepRunner implements io.flightdeck.core.jobs.SweepService {
       queue.add(i);
     }
     Trial[] done = new Trial[trials.size()];
+    // a wrong trial (unknown column, bad hyperparameter) is given up now, before any host is
+    // touched; whatever refuses a trial later is the host's doing and is retried elsewhere
+    for (int i = 0; i < trials.size(); i++) {
+      try {
+        fleet.check(request(base, trials.get(i), name, i, "local"));
+      } catch (FlightdeckException e) {
+        done[i] = new Trial(i, trials.get(i), "", null, e.oneLine());
+        queue.remove(i);
+        say.accept("sweep " + name + ": trial " + (i + 1) + " is wrong: " + e.oneLine());
+      }
+    }
     Map<Integer, JobRecord> running = new LinkedHashMap<>();
     Map<Integer, String> runningHost = new LinkedHashMap<>();
     Map<Integer, Integer> attempts = new LinkedHashMap<>();
@@ -89,9 +100,7 @@ public final class SweepRunner implements io.flightdeck.core.jobs.SweepService {
           long used = live.getOrDefault(host, 0L);
           while (used < h.getValue() && !queue.isEmpty()) {
             int i = queue.poll();
-            Map<String, String> params = new LinkedHashMap<>(base.params());
-            params.putAll(trials.get(i));
-            TrainRequest r = base.withParams(params, name + " #" + (i + 1)).onHost(host);
+            TrainRequest r = request(base, trials.get(i), name, i, host);
             try {
               JobRecord j = fleet.submitTraining(r);
               tracking.logBatch(
@@ -109,8 +118,8 @@ public final class SweepRunner implements io.flightdeck.core.jobs.SweepService {
             } catch (FlightdeckException e) {
               int n = attempts.merge(i, 1, Integer::sum);
               LOG.info("Sweep {} trial {} on {} refused: {}", name, i + 1, host, e.oneLine());
-              if (n >= 3 || !e.getMessage().contains(host)) {
-                // the request itself is wrong, or it failed everywhere: give the trial up
+              if (n >= 3) {
+                // the requests were checked up front, so this is the hosts: three strikes
                 done[i] = new Trial(i, trials.get(i), host, null, e.oneLine());
                 say.accept("sweep " + name + ": trial " + (i + 1) + " failed: " + e.oneLine());
               } else {
@@ -160,6 +169,13 @@ public final class SweepRunner implements io.flightdeck.core.jobs.SweepService {
       out.add(t);
     }
     return out;
+  }
+
+  private static TrainRequest request(
+      TrainRequest base, Map<String, String> trial, String name, int i, String host) {
+    Map<String, String> params = new LinkedHashMap<>(base.params());
+    params.putAll(trial);
+    return base.withParams(params, name + " #" + (i + 1)).onHost(host);
   }
 
   private static Consumer<String> dedupe(Consumer<String> status) {
