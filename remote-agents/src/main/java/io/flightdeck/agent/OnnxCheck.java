@@ -4,6 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.flightdeck.agent.onnx.Sessions;
 import io.flightdeck.core.io.AtomicFiles;
 import io.flightdeck.core.json.Json;
 import java.io.IOException;
@@ -38,8 +39,9 @@ final class OnnxCheck {
    * @param maxAbsDiff the largest absolute difference between ONNX Runtime and Tribuo
    * @param agreement the fraction of rows where both predict the same label (regression: the same
    *     value within {@link #TOLERANCE})
+   * @param provider the execution provider ONNX Runtime scored on ("CUDA", or "CPU (why)")
    */
-  record Result(double maxAbsDiff, double agreement) {}
+  record Result(double maxAbsDiff, double agreement, String provider) {}
 
   static <T extends Output<T>> Result exportAndCompare(
       Model<T> model, Dataset<T> rows, Path dir, JobSpec.Train spec)
@@ -78,9 +80,12 @@ final class OnnxCheck {
     int agree = 0;
     String inputName;
     String outputName;
-    try (OrtEnvironment env = OrtEnvironment.getEnvironment();
-        OrtSession session = env.createSession(onnx.toString(), new OrtSession.SessionOptions());
+    String provider;
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    try (Sessions.Opened opened = Sessions.open(env, onnx, false);
         OnnxTensor tensor = OnnxTensor.createTensor(env, input)) {
+      OrtSession session = opened.session();
+      provider = opened.provider();
       inputName = session.getInputNames().iterator().next();
       outputName = session.getOutputNames().iterator().next();
       try (OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
@@ -117,6 +122,6 @@ final class OnnxCheck {
       desc.put("labels", labels);
     }
     AtomicFiles.writeString(dir.resolve("model.json"), Json.write(desc) + "\n");
-    return new Result(maxDiff, i == 0 ? 1.0 : (double) agree / i);
+    return new Result(maxDiff, i == 0 ? 1.0 : (double) agree / i, provider);
   }
 }

@@ -150,6 +150,8 @@ final class TrainJob implements Job {
     OnnxCheck.Result r = OnnxCheck.exportAndCompare(model, check, outDir.resolve("model"), spec);
     metric(events, "onnx/max_abs_diff", r.maxAbsDiff(), epochs);
     metric(events, "onnx/label_agreement", r.agreement(), epochs);
+    // where the check scored: the host's CUDA, or its CPU and why not CUDA
+    events.emit("tag", Map.of("key", "flightdeck.onnx.provider", "value", r.provider()));
     if (!(r.maxAbsDiff() <= OnnxCheck.TOLERANCE)) {
       return Outcome.failed(
           "The ONNX export disagrees with the Tribuo model by "

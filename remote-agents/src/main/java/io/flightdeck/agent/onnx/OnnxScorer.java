@@ -130,36 +130,28 @@ public final class OnnxScorer implements Scorer {
       throw new IllegalArgumentException("task must be classification or regression: " + task);
     }
     OrtEnvironment env = OrtEnvironment.getEnvironment();
-    OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-    OrtSession session = null;
+    Sessions.Opened opened;
     try {
-      OrtSession.SessionOptions first = options;
-      ExecutionProviders.Choice choice =
-          ExecutionProviders.choose(
-              cpuOnly, OrtEnvironment.getAvailableProviders(), () -> first.addCUDA());
-      try {
-        session = env.createSession(model.toString(), options);
-      } catch (OrtException e) {
-        if (!choice.cuda()) {
-          throw e;
-        }
-        // the provider was added but the session cannot start on it (no device, no cuDNN...)
-        options.close();
-        options = new OrtSession.SessionOptions();
-        choice = ExecutionProviders.cpu("CUDA provider failed to start: " + e.getMessage());
-        session = env.createSession(model.toString(), options);
-      }
-      return new OnnxScorer(model, env, options, session, choice.description(), signature, task);
+      opened = Sessions.open(env, model, cpuOnly);
     } catch (OrtException e) {
-      closeQuietly(session);
-      options.close();
+      throw new FlightdeckException(
+          "ONNX Runtime cannot open the model " + model + ": " + e.getMessage(),
+          "Register the model again; it should have been refused when it was inspected.",
+          e);
+    }
+    try {
+      return new OnnxScorer(
+          model, env, opened.options(), opened.session(), opened.provider(), signature, task);
+    } catch (OrtException e) {
+      closeQuietly(opened.session());
+      opened.options().close();
       throw new FlightdeckException(
           "ONNX Runtime cannot open the model " + model + ": " + e.getMessage(),
           "Register the model again; it should have been refused when it was inspected.",
           e);
     } catch (RuntimeException e) {
-      closeQuietly(session);
-      options.close();
+      closeQuietly(opened.session());
+      opened.options().close();
       throw e;
     }
   }

@@ -169,6 +169,9 @@ class SshHostsTest {
     assertThat(seen).as("updates arrived while it ran").hasSizeGreaterThan(1);
     assertThat(repo().run(job.runId()).orElseThrow().host()).isEqualTo("box1");
     assertThat(repo().metricHistory(job.runId(), "train/loss")).hasSize(4);
+    // the ONNX check scored on the host: the provider is reported (no CUDA here, and why)
+    assertThat(repo().runRow(job.runId()).orElseThrow().tags().get("flightdeck.onnx.provider"))
+        .startsWith("CPU (CUDA provider not available");
     // the host's own load during the job, sampled by the agent on the host
     assertThat(repo().metricKeys(job.runId()))
         .contains("system/cpu_utilization_percentage", "system/system_memory_usage_megabytes");
