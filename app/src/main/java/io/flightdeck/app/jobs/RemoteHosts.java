@@ -35,6 +35,7 @@ public final class RemoteHosts {
         new SshHostOperations(
             clients,
             new SshHostOperations.AgentJar(agentJar(), FlightdeckVersion.version()),
+            gpuAgentJar().map(p -> new SshHostOperations.AgentJar(p, FlightdeckVersion.version())),
             ws.audit(),
             host ->
                 ws.tracking().repository().liveJobs().stream()
@@ -81,6 +82,38 @@ public final class RemoteHosts {
       return beside;
     }
     return Path.of("agent", "flightdeck-agent.jar");
+  }
+
+  /** Overrides where the GPU build of the agent is looked for. */
+  public static final String GPU_AGENT_JAR_PROPERTY = "flightdeck.agent.gpu.jar";
+
+  /**
+   * The GPU build of the agent ({@code mvn -Pgpu-agent}), when this installation has one: the
+   * {@value #GPU_AGENT_JAR_PROPERTY} property, {@code agent/flightdeck-agent-gpu.jar} beside the
+   * app's jar, or the build's {@code remote-agents-gpu/target/flightdeck-agent-gpu.jar}.
+   */
+  public static Optional<Path> gpuAgentJar() {
+    String prop = System.getProperty(GPU_AGENT_JAR_PROPERTY);
+    if (prop != null && !prop.isBlank()) {
+      return Optional.of(Path.of(prop));
+    }
+    Optional<Path> here = codeSource();
+    if (here.isEmpty()) {
+      return Optional.empty();
+    }
+    Path dir = Files.isDirectory(here.get()) ? here.get() : here.get().getParent();
+    Path beside = dir.resolve("agent").resolve("flightdeck-agent-gpu.jar");
+    if (Files.isRegularFile(beside)) {
+      return Optional.of(beside);
+    }
+    for (Path p = dir; p != null; p = p.getParent()) {
+      Path built =
+          p.resolve("remote-agents-gpu").resolve("target").resolve("flightdeck-agent-gpu.jar");
+      if (Files.isRegularFile(built)) {
+        return Optional.of(built);
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<Path> codeSource() {

@@ -35,7 +35,8 @@ public final class SshHostOperations implements HostOperations {
   private static final Pattern JAVA_VERSION = Pattern.compile("version \"(\\d+)(?:\\.(\\d+))?");
 
   private final SshClients clients;
-  private final AgentJar jar;
+  private final AgentJar cpuJar;
+  private final java.util.Optional<AgentJar> gpuJar;
   private final AuditLog audit;
   private final Predicate<String> hasLiveJobs;
 
@@ -47,8 +48,22 @@ public final class SshHostOperations implements HostOperations {
    */
   public SshHostOperations(
       SshClients clients, AgentJar jar, AuditLog audit, Predicate<String> hasLiveJobs) {
+    this(clients, jar, java.util.Optional.empty(), audit, hasLiveJobs);
+  }
+
+  /**
+   * @param gpuJar the agent built with ONNX Runtime's GPU build ({@code -Pgpu-agent}), installed
+   *     instead on hosts where {@code nvidia-smi} lists a GPU
+   */
+  public SshHostOperations(
+      SshClients clients,
+      AgentJar jar,
+      java.util.Optional<AgentJar> gpuJar,
+      AuditLog audit,
+      Predicate<String> hasLiveJobs) {
+    this.gpuJar = gpuJar;
     this.clients = clients;
-    this.jar = jar;
+    this.cpuJar = jar;
     this.audit = audit;
     this.hasLiveJobs = hasLiveJobs;
   }
@@ -214,7 +229,36 @@ public final class SshHostOperations implements HostOperations {
     }
   }
 
+  /**
+   * The agent this host should run: the GPU build when one is shipped and {@code nvidia-smi} lists
+   * a GPU there, else the CPU build (saying so when the host has a GPU).
+   */
+  AgentJar jarFor(RemoteHost r, Consumer<String> progress) {
+    RemoteHost.Result gpus =
+        r.exec(
+            "command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi -L 2>/dev/null | head -8", SHORT);
+    String listed = gpus.ok() ? gpus.out().trim() : "";
+    if (listed.isEmpty()) {
+      return cpuJar;
+    }
+    String host = r.config().name();
+    if (gpuJar.isPresent() && Files.isRegularFile(gpuJar.get().path)) {
+      progress.accept(
+          host + " has GPUs (" + listed.lines().findFirst().orElse("") + "): the GPU agent");
+      return gpuJar.get();
+    }
+    progress.accept(
+        host
+            + " has GPUs, but this Flightdeck ships only the CPU agent (build with -Pgpu-agent):"
+            + " ONNX Runtime there uses the CPU");
+    return cpuJar;
+  }
+
   AgentStatus status(RemoteHost r) {
+    return status(r, jarFor(r, s -> {}));
+  }
+
+  private AgentStatus status(RemoteHost r, AgentJar jar) {
     RemoteHost.Result res =
         r.exec(
             "c=$(cat \"$HOME/"
@@ -251,7 +295,8 @@ public final class SshHostOperations implements HostOperations {
   AgentStatus install(RemoteHost r, Consumer<String> progress) {
     HostConfig host = r.config();
     checkJava(r);
-    AgentStatus before = status(r);
+    AgentJar jar = jarFor(r, progress);
+    AgentStatus before = status(r, jar);
     if (before.current()) {
       progress.accept("agent " + before.installedVersion() + " is current on " + host.name());
       return before;
@@ -301,7 +346,7 @@ public final class SshHostOperations implements HostOperations {
     } catch (IOException e) {
       throw r.lost(e);
     }
-    AgentStatus after = status(r);
+    AgentStatus after = status(r, jar);
     audit.append(
         AuditEvent.of(
             before.installed() ? "agent.upgraded" : "agent.installed",
