@@ -38,7 +38,13 @@ final class ExecutionProviders {
       return new Choice(true, "CUDA");
     } catch (Exception | LinkageError e) {
       String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      if (!available.contains(OrtProvider.CUDA)) {
+      if (available.contains(OrtProvider.CUDA)
+          && reason.contains("Failed to load shared library")) {
+        // the GPU build is there but its CUDA provider library cannot load its own dependencies
+        reason +=
+            "; this host lacks the CUDA 12 / cuDNN 9 libraries the GPU build needs (the agent's"
+                + " log names the missing one)";
+      } else if (!available.contains(OrtProvider.CUDA)) {
         reason +=
             "; this ONNX Runtime build offers "
                 + available.stream().map(Enum::name).sorted().collect(Collectors.joining(", "))

@@ -134,6 +134,16 @@ class OnnxScorerTest {
     assertThat(cpuBuild.description())
         .startsWith("CPU (CUDA provider not available: libonnxruntime_providers_cuda.so")
         .contains("offers CPU");
+    // the GPU build on a host without CUDA 12 (what ONNX Runtime 1.26 says there)
+    var noCudaLibs =
+        ExecutionProviders.choose(
+            false,
+            java.util.EnumSet.of(ai.onnxruntime.OrtProvider.CUDA, ai.onnxruntime.OrtProvider.CPU),
+            () -> {
+              throw new ai.onnxruntime.OrtException(
+                  "OrtSessionOptionsAppendExecutionProvider_Cuda: Failed to load shared library");
+            });
+    assertThat(noCudaLibs.description()).contains("lacks the CUDA 12 / cuDNN 9 libraries");
   }
 
   @Test

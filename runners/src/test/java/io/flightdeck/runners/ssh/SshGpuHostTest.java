@@ -51,11 +51,18 @@ class SshGpuHostTest {
             + "  *name,memory.total*) echo 'NVIDIA H100 80GB HBM3, 81559 MiB';;\n"
             + "esac\n");
     Files.setPosixFilePermissions(smi, PosixFilePermissions.fromString("rwxr-xr-x"));
+    // -Dflightdeck.test.gpu.jar=remote-agents-gpu/target/flightdeck-agent-gpu.jar runs this with
+    // the real GPU build (mvn -Pgpu-agent); by default a stand-in with another hash
+    String real = System.getProperty("flightdeck.test.gpu.jar", "");
     Path gpuJar = dir.resolve("flightdeck-agent-gpu.jar");
-    Files.copy(SshFleet.AGENT_JAR, gpuJar);
-    try (FileSystem zip =
-        FileSystems.newFileSystem(URI.create("jar:" + gpuJar.toUri()), Map.of())) {
-      Files.writeString(zip.getPath("gpu-build.txt"), "stand-in for the onnxruntime_gpu build\n");
+    if (real.isBlank()) {
+      Files.copy(SshFleet.AGENT_JAR, gpuJar);
+      try (FileSystem zip =
+          FileSystems.newFileSystem(URI.create("jar:" + gpuJar.toUri()), Map.of())) {
+        Files.writeString(zip.getPath("gpu-build.txt"), "stand-in for the onnxruntime_gpu build\n");
+      }
+    } else {
+      gpuJar = Path.of(real).toAbsolutePath();
     }
     try (Sshd sshd =
             Sshd.start(
@@ -125,6 +132,15 @@ class SshGpuHostTest {
         assertThat(done.state()).as(done.message()).isEqualTo(JobState.SUCCEEDED);
         assertThat(ws.tracking().repository().metricKeys(job.runId()))
             .contains("system/gpu_0_utilization_percentage", "system/gpu_0_memory_usage_megabytes");
+        String provider =
+            ws.tracking()
+                .repository()
+                .runRow(job.runId())
+                .orElseThrow()
+                .tags()
+                .get("flightdeck.onnx.provider");
+        System.out.println("ONNX check on gpu1 scored on: " + provider);
+        assertThat(provider).startsWith("CPU (CUDA provider not available");
         assertThat(
                 ws.tracking()
                     .repository()
