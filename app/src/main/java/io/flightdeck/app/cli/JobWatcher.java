@@ -43,7 +43,7 @@ final class JobWatcher {
     RunRow row = repo.runRow(job.runId()).orElseThrow();
     out.printf("Run %s ended %s: %s%n", job.runId(), row.info().status(), now.message());
     for (Map.Entry<String, MetricSummary> m : row.metrics().entrySet()) {
-      if (!m.getKey().startsWith("train/")) {
+      if (!m.getKey().startsWith("train/") && !m.getKey().startsWith("system/")) {
         out.printf("  %s = %s%n", m.getKey(), m.getValue().last());
       }
     }
