@@ -257,26 +257,49 @@ class SshHostsTest {
   @Test
   @Order(6)
   void cancelKillsTheRemoteProcessTree() throws Exception {
+    // a sleep no other process on this machine runs, so that it can be told apart
+    String nap = "sleep " + (1000 + new java.util.Random().nextInt(8000_000));
     JobRecord job =
         fleet.submitCommand(
             new CommandRequest(
-                    List.of("sh", "-c", "echo started; sleep 300 & wait"),
+                    List.of("sh", "-c", "echo started; " + nap + " & wait"),
                     dir,
                     Map.of(),
                     "",
                     "remote",
                     "sleeper")
                 .onHost("box1", List.of()));
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (repo().log(job.runId(), 0, 10).isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-    }
+    assertThat(waitFor(() -> running(nap), Duration.ofSeconds(60)))
+        .as("the job's child runs on the host")
+        .isTrue();
     fleet.cancel(job.jobId());
     JobRecord done = fleet.awaitEnd(job.jobId(), Duration.ofMinutes(1));
     assertThat(done.state()).isEqualTo(JobState.CANCELLED);
     assertThat(repo().run(job.runId()).orElseThrow().status()).isEqualTo(RunStatus.KILLED);
-    Thread.sleep(500);
-    assertThat(ProcessHandle.allProcesses())
-        .noneMatch(p -> p.info().commandLine().map(c -> c.contains("sleep 300")).orElse(false));
+    assertThat(waitFor(() -> !running(nap), Duration.ofSeconds(15)))
+        .as("the whole process tree is gone")
+        .isTrue();
+  }
+
+  private static boolean running(String commandLine) {
+    return ProcessHandle.allProcesses()
+        .anyMatch(
+            p ->
+                p.info()
+                    .commandLine()
+                    .map(c -> c.equals(commandLine) || c.endsWith("/" + commandLine))
+                    .orElse(false));
+  }
+
+  private static boolean waitFor(java.util.function.BooleanSupplier condition, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      Thread.sleep(50);
+    }
+    return condition.getAsBoolean();
   }
 }
