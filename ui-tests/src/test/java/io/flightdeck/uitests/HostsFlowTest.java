@@ -180,12 +180,18 @@ class HostsFlowTest {
       setText(robot, "#train-output", "out");
       dialogShot(robot, "#train-dialog", "train-dialog-remote");
       robot.interact(command::confirm);
-      waitLong(() -> jobs.rows().stream().filter(r -> r.state().equals("SUCCEEDED")).count() == 2);
+      waitLong(
+          () ->
+              WindowFixture.onFx(
+                      () -> jobs.rows().stream().filter(r -> r.state().equals("SUCCEEDED")).count())
+                  == 2);
       JobRow ran =
-          jobs.rows().stream()
-              .filter(r -> r.kind().equals("command") && r.state().equals("SUCCEEDED"))
-              .findFirst()
-              .orElseThrow();
+          WindowFixture.onFx(
+              () ->
+                  jobs.rows().stream()
+                      .filter(r -> r.kind().equals("command") && r.state().equals("SUCCEEDED"))
+                      .findFirst()
+                      .orElseThrow());
       assertThat(ran.host()).isEqualTo("box");
       assertThat(repo.metricHistory(ran.runId(), "acc")).hasSize(1);
       // the script read the uploaded data file: its copy came back as the artifact
@@ -401,7 +407,8 @@ class HostsFlowTest {
   }
 
   private static JobRow job(JobsView v, String state) {
-    return v.rows().stream().filter(r -> r.state().equals(state)).findFirst().orElse(null);
+    return WindowFixture.onFx(
+        () -> v.rows().stream().filter(r -> r.state().equals(state)).findFirst().orElse(null));
   }
 
   private static boolean shown(FxRobot robot, String id) {

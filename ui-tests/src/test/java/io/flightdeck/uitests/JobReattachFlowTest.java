@@ -108,7 +108,8 @@ class JobReattachFlowTest {
   }
 
   private static JobRow row(JobsView v, String state) {
-    return v.rows().stream().filter(r -> r.state().equals(state)).findFirst().orElse(null);
+    return WindowFixture.onFx(
+        () -> v.rows().stream().filter(r -> r.state().equals(state)).findFirst().orElse(null));
   }
 
   @Test

@@ -107,7 +107,7 @@ class SweepFlowTest {
         .extracting(r -> r.params().get("epochs"))
         .containsExactlyInAnyOrder("2", "3");
     JobsView jobsView = robot.lookup("#jobs-view").queryAs(JobsView.class);
-    waitUntil(() -> jobsView.rows().size() == 2);
+    waitUntil(() -> WindowFixture.onFx(() -> jobsView.rows().size()) == 2);
 
     waitUntil(() -> fx.window.view().lastNotification().equals("Sweep ui-sweep: 2 of 2 succeeded"));
     robot.interact(() -> fx.window.view().takeNotificationAction());

@@ -80,7 +80,8 @@ class TrainingFlowTest {
   }
 
   private static JobRow row(JobsView v, String state) {
-    return v.rows().stream().filter(r -> r.state().equals(state)).findFirst().orElse(null);
+    return WindowFixture.onFx(
+        () -> v.rows().stream().filter(r -> r.state().equals(state)).findFirst().orElse(null));
   }
 
   @Test

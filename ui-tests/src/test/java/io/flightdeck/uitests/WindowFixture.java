@@ -36,6 +36,18 @@ final class WindowFixture {
     window.show(workspace);
   }
 
+  /**
+   * Reads FX state on the FX thread (live lists such as the jobs table change under a reader on
+   * another thread).
+   */
+  static <T> T onFx(java.util.concurrent.Callable<T> read) {
+    try {
+      return WaitForAsyncUtils.asyncFx(read).get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("reading on the FX thread failed", e);
+    }
+  }
+
   static void waitUntil(BooleanSupplier condition) throws TimeoutException {
     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
     WaitForAsyncUtils.waitForFxEvents();
