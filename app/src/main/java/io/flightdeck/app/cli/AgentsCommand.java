@@ -1,6 +1,5 @@
 package io.flightdeck.app.cli;
 
-import io.flightdeck.app.jobs.RemoteHosts;
 import io.flightdeck.core.hosts.AgentStatus;
 import io.flightdeck.core.hosts.HostConfig;
 import io.flightdeck.store.LocalWorkspace;
@@ -42,7 +41,7 @@ final class AgentsCommand {
       try (LocalWorkspace ws = HostsCommand.root(spec).openWorkspace()) {
         HostConfig h = ws.hosts().require(name);
         AgentStatus s =
-            new RemoteHosts(ws, new ConsoleCredentials())
+            ConsoleCredentials.remoteHosts(ws)
                 .operations()
                 .installAgent(
                     h,
@@ -69,7 +68,7 @@ final class AgentsCommand {
       PrintWriter out = spec.commandLine().getOut();
       try (LocalWorkspace ws = HostsCommand.root(spec).openWorkspace()) {
         HostConfig h = ws.hosts().require(name);
-        AgentStatus s = new RemoteHosts(ws, new ConsoleCredentials()).operations().agentStatus(h);
+        AgentStatus s = ConsoleCredentials.remoteHosts(ws).operations().agentStatus(h);
         out.printf("%s: %s%n", h.name(), s.describe());
         out.flush();
         return s.installed() && s.current() ? 0 : 3;
@@ -95,7 +94,7 @@ final class AgentsCommand {
       PrintWriter out = spec.commandLine().getOut();
       try (LocalWorkspace ws = HostsCommand.root(spec).openWorkspace()) {
         HostConfig h = ws.hosts().require(name);
-        new RemoteHosts(ws, new ConsoleCredentials()).operations().uninstallAgent(h, purge);
+        ConsoleCredentials.remoteHosts(ws).operations().uninstallAgent(h, purge);
         out.printf("Removed the agent from %s%s.%n", h.name(), purge ? " with its job data" : "");
         out.flush();
         return 0;

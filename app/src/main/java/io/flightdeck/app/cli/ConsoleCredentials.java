@@ -1,7 +1,9 @@
 package io.flightdeck.app.cli;
 
+import io.flightdeck.app.jobs.RemoteHosts;
 import io.flightdeck.core.hosts.Credentials;
 import io.flightdeck.core.hosts.HostConfig;
+import io.flightdeck.core.workspace.Workspace;
 import java.io.Console;
 
 /**
@@ -9,6 +11,11 @@ import java.io.Console;
  * there is nobody to ask and the login fails with a message saying so. Nothing is stored.
  */
 final class ConsoleCredentials implements Credentials {
+  /** The workspace's remote hosts, asking secrets on this terminal. */
+  static RemoteHosts remoteHosts(Workspace ws) {
+    return new RemoteHosts(ws, new ConsoleCredentials());
+  }
+
   @Override
   public char[] passphrase(HostConfig host, String keyFile, int attempt) {
     Console c = System.console();

@@ -169,7 +169,7 @@ final class HostsCommand {
               "A host named '" + name + "' exists already.",
               "Choose another name, or add --replace.");
         }
-        RemoteHosts remote = new RemoteHosts(ws, new ConsoleCredentials());
+        RemoteHosts remote = ConsoleCredentials.remoteHosts(ws);
         if (fingerprint == null) {
           Optional<KeyOffer> offer = remote.operations().offeredKey(h);
           if (offer.isPresent()) {
@@ -263,7 +263,7 @@ final class HostsCommand {
       PrintWriter out = spec.commandLine().getOut();
       try (LocalWorkspace ws = root(spec).openWorkspace()) {
         HostConfig h = ws.hosts().require(name);
-        HostFacts f = new RemoteHosts(ws, new ConsoleCredentials()).operations().test(h);
+        HostFacts f = ConsoleCredentials.remoteHosts(ws).operations().test(h);
         out.printf("%s (%s) at %s:%n", h.name(), h.address(), Instant.now());
         f.lines().forEach(l -> out.println("  " + l));
         out.flush();

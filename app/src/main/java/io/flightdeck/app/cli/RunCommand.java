@@ -79,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
             LocalJobs.open(
                 ws,
                 Clock.systemUTC(),
-                new io.flightdeck.app.jobs.RemoteHosts(ws, new ConsoleCredentials()),
+                ConsoleCredentials.remoteHosts(ws),
                 line -> {
                   spec.commandLine().getErr().println(line);
                   spec.commandLine().getErr().flush();

@@ -108,7 +108,7 @@ final class SweepCommand implements Callable<Integer> {
             h.trim(),
             h.trim().equals(HostConfig.LOCAL) ? localJobs : ws.hosts().require(h.trim()).maxJobs());
       }
-      RemoteHosts remote = new RemoteHosts(ws, new ConsoleCredentials());
+      RemoteHosts remote = ConsoleCredentials.remoteHosts(ws);
       try (Fleet fleet =
           LocalJobs.open(
               ws,

@@ -74,7 +74,7 @@ final class TrainCommand implements Callable<Integer> {
             LocalJobs.open(
                 ws,
                 Clock.systemUTC(),
-                new io.flightdeck.app.jobs.RemoteHosts(ws, new ConsoleCredentials()),
+                ConsoleCredentials.remoteHosts(ws),
                 line -> {
                   spec.commandLine().getErr().println(line);
                   spec.commandLine().getErr().flush();

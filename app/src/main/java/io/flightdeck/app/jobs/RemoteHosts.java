@@ -62,38 +62,30 @@ public final class RemoteHosts {
    * remote-agents/target/flightdeck-agent.jar} above it (running from source).
    */
   public static Path agentJar() {
-    String prop = System.getProperty(AGENT_JAR_PROPERTY);
-    if (prop != null && !prop.isBlank()) {
-      return Path.of(prop);
-    }
-    Optional<Path> here = codeSource();
-    if (here.isPresent()) {
-      Path dir = Files.isDirectory(here.get()) ? here.get() : here.get().getParent();
-      Path beside = dir.resolve("agent").resolve("flightdeck-agent.jar");
-      if (Files.isRegularFile(beside)) {
-        return beside;
-      }
-      for (Path p = dir; p != null; p = p.getParent()) {
-        Path built = p.resolve("remote-agents").resolve("target").resolve("flightdeck-agent.jar");
-        if (Files.isRegularFile(built)) {
-          return built;
-        }
-      }
-      return beside;
-    }
-    return Path.of("agent", "flightdeck-agent.jar");
+    return locate(AGENT_JAR_PROPERTY, "remote-agents", "flightdeck-agent.jar")
+        .orElse(Path.of("agent", "flightdeck-agent.jar"));
   }
 
   /** Overrides where the GPU build of the agent is looked for. */
   public static final String GPU_AGENT_JAR_PROPERTY = "flightdeck.agent.gpu.jar";
 
   /**
-   * The GPU build of the agent ({@code mvn -Pgpu-agent}), when this installation has one: the
-   * {@value #GPU_AGENT_JAR_PROPERTY} property, {@code agent/flightdeck-agent-gpu.jar} beside the
-   * app's jar, or the build's {@code remote-agents-gpu/target/flightdeck-agent-gpu.jar}.
+   * The GPU build of the agent ({@code mvn -Pgpu-agent}), when this installation has one: found as
+   * {@link #agentJar} is, under {@value #GPU_AGENT_JAR_PROPERTY}, {@code
+   * agent/flightdeck-agent-gpu.jar} and {@code remote-agents-gpu/target/}.
    */
   public static Optional<Path> gpuAgentJar() {
-    String prop = System.getProperty(GPU_AGENT_JAR_PROPERTY);
+    return locate(GPU_AGENT_JAR_PROPERTY, "remote-agents-gpu", "flightdeck-agent-gpu.jar")
+        .filter(p -> System.getProperty(GPU_AGENT_JAR_PROPERTY) != null || Files.isRegularFile(p));
+  }
+
+  /**
+   * The property's path; else {@code agent/FILE} beside the app's jar when it exists; else the
+   * build's {@code MODULE/target/FILE} in a folder above it; else where the installed copy would be
+   * (empty when the app's location is unknown).
+   */
+  private static Optional<Path> locate(String property, String module, String file) {
+    String prop = System.getProperty(property);
     if (prop != null && !prop.isBlank()) {
       return Optional.of(Path.of(prop));
     }
@@ -102,18 +94,17 @@ public final class RemoteHosts {
       return Optional.empty();
     }
     Path dir = Files.isDirectory(here.get()) ? here.get() : here.get().getParent();
-    Path beside = dir.resolve("agent").resolve("flightdeck-agent-gpu.jar");
+    Path beside = dir.resolve("agent").resolve(file);
     if (Files.isRegularFile(beside)) {
       return Optional.of(beside);
     }
     for (Path p = dir; p != null; p = p.getParent()) {
-      Path built =
-          p.resolve("remote-agents-gpu").resolve("target").resolve("flightdeck-agent-gpu.jar");
+      Path built = p.resolve(module).resolve("target").resolve(file);
       if (Files.isRegularFile(built)) {
         return Optional.of(built);
       }
     }
-    return Optional.empty();
+    return Optional.of(beside);
   }
 
   private static Optional<Path> codeSource() {

@@ -98,16 +98,6 @@ public final class HostService {
     return removed;
   }
 
-  /** Records that the user accepted a host key (the key itself goes to the known_hosts file). */
-  public void recordKeyAccepted(String name, String keyType, String fingerprint) {
-    audit.append(
-        AuditEvent.of(
-            "host.key.accepted",
-            "host",
-            name,
-            Map.of("keyType", keyType, "fingerprint", fingerprint)));
-  }
-
   /** Checks a host's fields; the message names the field and how to fix it. */
   public static void check(HostConfig h) {
     if (h.name() == null || !NAME.matcher(h.name()).matches()) {

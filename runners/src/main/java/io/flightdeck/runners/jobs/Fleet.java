@@ -8,7 +8,6 @@ import io.flightdeck.core.jobs.JobService;
 import io.flightdeck.core.jobs.JobUpdate;
 import io.flightdeck.core.jobs.TrainRequest;
 import io.flightdeck.core.tracking.JobRecord;
-import io.flightdeck.core.tracking.JobState;
 import io.flightdeck.core.tracking.TrackingService;
 import io.flightdeck.core.workspace.ArtifactStore;
 import io.flightdeck.runners.agent.AgentConnector;
@@ -184,14 +183,7 @@ public final class Fleet implements JobService {
 
   @Override
   public JobRecord awaitEnd(String jobId, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      JobRecord j = tracking.repository().job(jobId).orElseThrow();
-      if (j.state().terminal() || System.nanoTime() > deadline) {
-        return j;
-      }
-      Thread.sleep(100);
-    }
+    return JobManager.awaitEnd(tracking.repository(), jobId, timeout);
   }
 
   @Override
@@ -209,8 +201,7 @@ public final class Fleet implements JobService {
     listeners.remove(listener);
   }
 
-  /** Tells the listeners about a job (also used by the sweep scheduler for queued trials). */
-  void fire(JobUpdate u) {
+  private void fire(JobUpdate u) {
     for (Consumer<JobUpdate> l : listeners) {
       try {
         l.accept(u);
@@ -218,11 +209,6 @@ public final class Fleet implements JobService {
         LOG.error("A job listener failed", e);
       }
     }
-  }
-
-  /** Whether the job is still going (not in a terminal state). */
-  static boolean live(JobRecord j) {
-    return !j.state().terminal() && j.state() != JobState.LOST;
   }
 
   @Override

@@ -263,6 +263,12 @@ public final class JobManager implements JobService {
    * @return the job as stored, terminal unless the timeout passed
    */
   public JobRecord awaitEnd(String jobId, Duration timeout) throws InterruptedException {
+    return awaitEnd(repo, jobId, timeout);
+  }
+
+  /** Polls the stored job until it is terminal or the timeout passed (any host's job). */
+  static JobRecord awaitEnd(TrackingRepository repo, String jobId, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       JobRecord j = repo.job(jobId).orElseThrow();
@@ -344,17 +350,7 @@ public final class JobManager implements JobService {
       if (!jobs.isEmpty()) {
         String why = cause == null ? "the agent session ended" : cause.getMessage();
         LOG.info("Agent session on {} ended ({}); reconnecting", connector.host(), why);
-        for (Map.Entry<String, JobCtx> e : jobs.entrySet()) {
-          repo.updateJob(
-              e.getKey(), JobState.RUNNING, "reconnecting to " + connector.host() + ": " + why);
-          fire(
-              new JobUpdate(
-                  e.getKey(),
-                  e.getValue().runId,
-                  JobState.RUNNING,
-                  "reconnecting",
-                  e.getValue().acked));
-        }
+        tellAll("reconnecting to " + connector.host() + ": " + why);
         scheduleReconnect();
       }
     }
@@ -370,68 +366,62 @@ public final class JobManager implements JobService {
       }
     }
     try {
-      reconnects.schedule(
-          () -> {
-            try {
-              AgentSession s = session();
-              jobs.keySet().forEach(id -> attach(s, id));
-              java.time.Instant since;
-              synchronized (sessionLock) {
-                since = disconnectedSince;
-                disconnectedSince = null;
-              }
-              String msg =
-                  "running: re-attached to "
-                      + connector.host()
-                      + (since == null
-                          ? ""
-                          : " after "
-                              + Duration.between(since, clock.instant()).toMillis() / 100 / 10.0
-                              + " s");
-              for (Map.Entry<String, JobCtx> e : jobs.entrySet()) {
-                repo.updateJob(e.getKey(), JobState.RUNNING, msg);
-                fire(
-                    new JobUpdate(
-                        e.getKey(), e.getValue().runId, JobState.RUNNING, msg, e.getValue().acked));
-              }
-            } catch (RuntimeException e) {
-              String why = e instanceof FlightdeckException fe ? fe.getMessage() : e.toString();
-              LOG.info("Reconnect to {} failed: {}", connector.host(), why);
-              if (!closed) {
-                long next;
-                java.time.Instant since;
-                synchronized (sessionLock) {
-                  next = backoffMillis;
-                  since = disconnectedSince;
-                }
-                String msg =
-                    "waiting: "
-                        + connector.host()
-                        + " unreachable since "
-                        + since
-                        + " ("
-                        + why
-                        + "); next try in "
-                        + Math.max(1, next / 1000)
-                        + " s";
-                for (Map.Entry<String, JobCtx> j : jobs.entrySet()) {
-                  repo.updateJob(j.getKey(), JobState.RUNNING, msg);
-                  fire(
-                      new JobUpdate(
-                          j.getKey(),
-                          j.getValue().runId,
-                          JobState.RUNNING,
-                          msg,
-                          j.getValue().acked));
-                }
-                scheduleReconnect();
-              }
-            }
-          },
-          delay,
-          TimeUnit.MILLISECONDS);
+      reconnects.schedule(this::reconnect, delay, TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.RejectedExecutionException e) {
       LOG.debug("reconnect not scheduled: shutting down");
+    }
+  }
+
+  /** One reconnect attempt: re-attach every job, or say why not and try again later. */
+  private void reconnect() {
+    java.time.Instant since;
+    try {
+      AgentSession s = session();
+      jobs.keySet().forEach(id -> attach(s, id));
+      synchronized (sessionLock) {
+        since = disconnectedSince;
+        disconnectedSince = null;
+      }
+      tellAll(
+          "running: re-attached to "
+              + connector.host()
+              + (since == null
+                  ? ""
+                  : " after "
+                      + Duration.between(since, clock.instant()).toMillis() / 100 / 10.0
+                      + " s"));
+    } catch (RuntimeException e) {
+      String why = e instanceof FlightdeckException fe ? fe.getMessage() : e.toString();
+      LOG.info("Reconnect to {} failed: {}", connector.host(), why);
+      if (closed) {
+        return;
+      }
+      long next;
+      synchronized (sessionLock) {
+        next = backoffMillis;
+        since = disconnectedSince;
+      }
+      tellAll(
+          "waiting: "
+              + connector.host()
+              + " unreachable since "
+              + since
+              + " ("
+              + why
+              + "); next try in "
+              + Math.max(1, next / 1000)
+              + " s");
+      scheduleReconnect();
+    }
+  }
+
+  /** Stores and announces one message for every job this manager follows. */
+  private void tellAll(String message) {
+    for (Map.Entry<String, JobCtx> e : jobs.entrySet()) {
+      repo.updateJob(e.getKey(), JobState.RUNNING, message);
+      fire(
+          new JobUpdate(
+              e.getKey(), e.getValue().runId, JobState.RUNNING, message, e.getValue().acked));
     }
   }
 

@@ -1,7 +1,6 @@
 package io.flightdeck.runners.ssh;
 
 import io.flightdeck.core.error.FlightdeckException;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -177,19 +176,6 @@ public final class KnownHosts {
           "Cannot record the host key in " + own + ": " + e.getMessage(),
           "Check that the workspace folder is writable.",
           e);
-    }
-  }
-
-  /** Whether Flightdeck's own file has an entry for this host and port. */
-  public boolean hasEntry(String hostname, int port) {
-    if (!Files.isRegularFile(own)) {
-      return false;
-    }
-    try {
-      OpenSSHKnownHosts kh = new OpenSSHKnownHosts(new File(own.toString()));
-      return !kh.findExistingAlgorithms(hostname, port).isEmpty();
-    } catch (IOException e) {
-      return false;
     }
   }
 }

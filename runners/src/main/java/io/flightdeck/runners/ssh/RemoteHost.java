@@ -2,7 +2,6 @@ package io.flightdeck.runners.ssh;
 
 import io.flightdeck.core.error.FlightdeckException;
 import io.flightdeck.core.hosts.HostConfig;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -226,10 +225,6 @@ public final class RemoteHost implements AutoCloseable {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static String text(ByteArrayOutputStream b) {
-    return b.toString(StandardCharsets.UTF_8);
   }
 
   @Override

@@ -37,7 +37,9 @@ public final class SshClients {
   private final KnownHosts knownHosts;
   private final Credentials credentials;
   private final Map<String, char[]> secrets = new ConcurrentHashMap<>();
-  private final DefaultConfig config;
+  // built on the first connection, not when a workspace opens: SSHJ's default configuration loads
+  // BouncyCastle and its algorithm lists (about 0.6 s the first time)
+  private volatile DefaultConfig config;
   private final java.util.Optional<Path> agentSocket;
 
   public SshClients(KnownHosts knownHosts, Credentials credentials) {
@@ -53,8 +55,21 @@ public final class SshClients {
     this.agentSocket = agentSocket;
     this.knownHosts = knownHosts;
     this.credentials = credentials;
-    this.config = new DefaultConfig();
-    config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+  }
+
+  private DefaultConfig config() {
+    DefaultConfig c = config;
+    if (c == null) {
+      synchronized (this) {
+        c = config;
+        if (c == null) {
+          c = new DefaultConfig();
+          c.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+          config = c;
+        }
+      }
+    }
+    return c;
   }
 
   public KnownHosts knownHosts() {
@@ -93,7 +108,7 @@ public final class SshClients {
   }
 
   private SSHClient connect(HostConfig host) {
-    SSHClient ssh = new SSHClient(config);
+    SSHClient ssh = new SSHClient(config());
     KnownHosts.Outcome outcome = new KnownHosts.Outcome();
     ssh.addHostKeyVerifier(knownHosts.verifier(outcome));
     ssh.setConnectTimeout(CONNECT_TIMEOUT_MS);

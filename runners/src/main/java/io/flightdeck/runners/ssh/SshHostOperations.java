@@ -193,7 +193,7 @@ public final class SshHostOperations implements HostOperations {
           major > 0 ? javaLine : "",
           major,
           kv.getOrDefault("gpu", List.of()),
-          first(kv, "agentversion").replaceFirst("^flightdeck-agent ", ""),
+          agentVersion(first(kv, "agentversion")),
           first(kv, "agentsha"),
           (System.nanoTime() - t0) / 1_000_000);
     }
@@ -210,6 +210,11 @@ public final class SshHostOperations implements HostOperations {
     } catch (NumberFormatException e) {
       return 0;
     }
+  }
+
+  /** The version in the agent's {@code --version} line ("flightdeck-agent 0.1.0" → "0.1.0"). */
+  private static String agentVersion(String line) {
+    return line.trim().replaceFirst("^flightdeck-agent ", "");
   }
 
   /** The feature release in a {@code java -version} line (1.8 → 8); 0 when there is none. */
@@ -271,7 +276,7 @@ public final class SshHostOperations implements HostOperations {
             SHORT);
     String[] lines = res.out().trim().split("\n");
     String sha = lines.length > 0 ? lines[0].trim() : "";
-    String version = lines.length > 1 ? lines[1].trim().replaceFirst("^flightdeck-agent ", "") : "";
+    String version = lines.length > 1 ? agentVersion(lines[1]) : "";
     try {
       return new AgentStatus(
           sha,
